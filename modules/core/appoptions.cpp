@@ -1,0 +1,187 @@
+#include "appoptions.h"
+
+#include "topicscheme.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace citybrain {
+
+namespace {
+
+    bool isBrokerUri(const QString& text)
+    {
+        static const QRegularExpression pattern(
+            QStringLiteral(R"(^(tcp|ssl|mqtt|mqtts|ws|wss)://[A-Za-z0-9.\-\[\]:]+:(\d{1,5})$)"));
+        const QRegularExpressionMatch match = pattern.match(text);
+        if (!match.hasMatch())
+            return false;
+        const int port = match.captured(2).toInt();
+        return port > 0 && port <= 65535;
+    }
+
+    ParsedOptions failure(const QString& message)
+    {
+        ParsedOptions parsed;
+        parsed.outcome = ParsedOptions::Outcome::Error;
+        parsed.message = message;
+        return parsed;
+    }
+
+} // namespace
+
+QString roleName(AppOptions::Role role)
+{
+    switch (role) {
+    case AppOptions::Role::Dispatcher:
+        return QStringLiteral("dispatcher");
+    case AppOptions::Role::Leader:
+        return QStringLiteral("leader");
+    case AppOptions::Role::Wall:
+        break;
+    }
+    return QStringLiteral("wall");
+}
+
+ParsedOptions parseAppOptions(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("CityBrain: operations dashboard of the Xianyang city brain"));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption broker(QStringLiteral("broker"),
+        QStringLiteral("MQTT broker URI (tcp://host:port or ssl://host:port); repeat for a cluster. "
+                       "None: start the embedded broker and simulator."),
+        QStringLiteral("URI"));
+    const QCommandLineOption role(
+        QStringLiteral("role"), QStringLiteral("wall, dispatcher or leader (default wall)."), QStringLiteral("ROLE"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH"));
+    const QCommandLineOption snapshot(
+        QStringLiteral("snapshot"), QStringLiteral("Write one PNG of the wall, then exit."), QStringLiteral("PNG"));
+    const QCommandLineOption snapshotAfter(QStringLiteral("snapshot-after"),
+        QStringLiteral("Seconds of live data before the snapshot (default 8)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption size(QStringLiteral("size"),
+        QStringLiteral("Window size on the offscreen platform (default 3840x2160)."), QStringLiteral("WxH"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"), QStringLiteral("User interface language: zh_CN (default) or en."), QStringLiteral("LANG"));
+    const QCommandLineOption prefix(QStringLiteral("topic-prefix"),
+        QStringLiteral("Topic tree prefix (default xy/v1)."), QStringLiteral("PREFIX"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"),
+        QStringLiteral("Stable MQTT client id of this console (default citybrain-<role>-<host>)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption simRate(QStringLiteral("sim-rate"),
+        QStringLiteral("Messages per second of the embedded simulator (default 200)."), QStringLiteral("N"));
+    const QCommandLineOption simSeed(QStringLiteral("sim-seed"),
+        QStringLiteral("Seed of the embedded simulator (default 1)."), QStringLiteral("S"));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+        QStringLiteral("Load every QML file offscreen; exit non-zero on any QML warning or error."));
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
+    const QCommandLineOption help(QStringList { QStringLiteral("help"), QStringLiteral("h") },
+        QStringLiteral("Print this help and exit."));
+    parser.addOptions({ broker, role, db, snapshot, snapshotAfter, size, lang, prefix, clientId, simRate, simSeed,
+        selfTest, version, help });
+
+    if (!parser.parse(arguments))
+        return failure(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return failure(QStringLiteral("Unexpected argument '%1'.").arg(parser.positionalArguments().first()));
+
+    ParsedOptions parsed;
+    if (parser.isSet(help)) {
+        parsed.outcome = ParsedOptions::Outcome::Help;
+        parsed.message = parser.helpText();
+        return parsed;
+    }
+    if (parser.isSet(version)) {
+        parsed.outcome = ParsedOptions::Outcome::Version;
+        parsed.message = QStringLiteral("citybrain " CITYBRAIN_VERSION);
+        return parsed;
+    }
+
+    AppOptions& options = parsed.options;
+    for (const QString& uri : parser.values(broker)) {
+        if (!isBrokerUri(uri))
+            return failure(QStringLiteral("Invalid value for --broker: '%1' (expected tcp://host:port or "
+                                          "ssl://host:port).")
+                               .arg(uri));
+        options.brokers.append(uri);
+    }
+    if (parser.isSet(role)) {
+        const QString value = parser.value(role);
+        if (value == QLatin1String("wall"))
+            options.role = AppOptions::Role::Wall;
+        else if (value == QLatin1String("dispatcher"))
+            options.role = AppOptions::Role::Dispatcher;
+        else if (value == QLatin1String("leader"))
+            options.role = AppOptions::Role::Leader;
+        else
+            return failure(
+                QStringLiteral("Invalid value for --role: '%1' (expected wall, dispatcher or leader).").arg(value));
+    }
+    if (parser.isSet(db)) {
+        options.dbPath = parser.value(db);
+        if (options.dbPath.isEmpty())
+            return failure(QStringLiteral("Invalid value for --db: empty path."));
+    }
+    if (parser.isSet(snapshot)) {
+        options.snapshotPath = parser.value(snapshot);
+        if (!options.snapshotPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+            return failure(QStringLiteral("Invalid value for --snapshot: '%1' (expected a .png path).")
+                               .arg(options.snapshotPath));
+    }
+    if (parser.isSet(snapshotAfter)) {
+        bool ok = false;
+        options.snapshotAfterSeconds = parser.value(snapshotAfter).toDouble(&ok);
+        if (!ok || !(options.snapshotAfterSeconds >= 0 && options.snapshotAfterSeconds <= 3600))
+            return failure(QStringLiteral("Invalid value for --snapshot-after: '%1' (expected 0 to 3600 seconds).")
+                               .arg(parser.value(snapshotAfter)));
+    }
+    if (parser.isSet(size)) {
+        static const QRegularExpression pattern(QStringLiteral(R"(^(\d{3,5})x(\d{3,5})$)"));
+        const QRegularExpressionMatch match = pattern.match(parser.value(size));
+        const int width = match.captured(1).toInt();
+        const int height = match.captured(2).toInt();
+        if (!match.hasMatch() || width < 640 || height < 360 || width > 16384 || height > 16384)
+            return failure(QStringLiteral("Invalid value for --size: '%1' (expected WxH from 640x360 to 16384x16384).")
+                               .arg(parser.value(size)));
+        options.size = QSize(width, height);
+    }
+    if (parser.isSet(lang)) {
+        const QString value = parser.value(lang);
+        if (value != QLatin1String("zh_CN") && value != QLatin1String("en"))
+            return failure(QStringLiteral("Invalid value for --lang: '%1' (expected zh_CN or en).").arg(value));
+        options.language = value;
+    }
+    if (parser.isSet(prefix)) {
+        static const QRegularExpression pattern(QStringLiteral(R"(^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$)"));
+        options.topicPrefix = parser.value(prefix);
+        if (!pattern.match(options.topicPrefix).hasMatch())
+            return failure(QStringLiteral("Invalid value for --topic-prefix: '%1' (expected segments of "
+                                          "[A-Za-z0-9._-] joined by '/').")
+                               .arg(options.topicPrefix));
+    }
+    if (parser.isSet(clientId)) {
+        options.clientId = parser.value(clientId);
+        if (!TopicScheme::isValidId(options.clientId))
+            return failure(QStringLiteral("Invalid value for --client-id: '%1' (expected 1 to 64 of [A-Za-z0-9._-]).")
+                               .arg(options.clientId));
+    }
+    if (parser.isSet(simRate)) {
+        bool ok = false;
+        options.simRate = parser.value(simRate).toInt(&ok);
+        if (!ok || options.simRate < 1 || options.simRate > 1000000)
+            return failure(QStringLiteral("Invalid value for --sim-rate: '%1' (expected 1 to 1000000).")
+                               .arg(parser.value(simRate)));
+    }
+    if (parser.isSet(simSeed)) {
+        bool ok = false;
+        options.simSeed = parser.value(simSeed).toUInt(&ok);
+        if (!ok)
+            return failure(QStringLiteral("Invalid value for --sim-seed: '%1' (expected an unsigned integer).")
+                               .arg(parser.value(simSeed)));
+    }
+    options.selfTest = parser.isSet(selfTest);
+    return parsed;
+}
+
+} // namespace citybrain

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace citybrain {
+
+struct AppOptions {
+    enum class Role { Wall, Dispatcher, Leader };
+    QStringList brokers; // empty: start the embedded broker and simulator
+    Role role = Role::Wall;
+    QString dbPath; // empty: the default under the user's data dir
+    QString snapshotPath;
+    double snapshotAfterSeconds = 8.0;
+    QSize size { 3840, 2160 };
+    QString language = QStringLiteral("zh_CN");
+    QString topicPrefix = QStringLiteral("xy/v1");
+    QString clientId; // empty: derived from role and host
+    int simRate = 200; // messages per second the embedded simulator publishes
+    quint32 simSeed = 1;
+    bool selfTest = false;
+};
+
+struct ParsedOptions {
+    enum class Outcome { Run, Help, Version, Error };
+    Outcome outcome = Outcome::Run;
+    AppOptions options;
+    QString message; // the help text, or a one-line error naming the option
+};
+
+// Parses the command line (arguments including the program name). Never exits the process.
+[[nodiscard]] ParsedOptions parseAppOptions(const QStringList& arguments);
+
+[[nodiscard]] QString roleName(AppOptions::Role role);
+
+} // namespace citybrain

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+#include <utility>
+#include <vector>
+
+// Domain values that travel from decoders to stores and models. Plain data, cheap to move
+// between threads.
+namespace citybrain {
+
+struct TelemetrySample {
+    QString sensorId;
+    QString domain; // air, traffic, water, noise, energy
+    QString district; // adcode
+    qint64 tsMs = 0;
+    qint64 seq = 0;
+    double lon = 0;
+    double lat = 0;
+    std::vector<std::pair<QString, double>> values;
+};
+
+struct IndicatorUpdate {
+    QString id;
+    QString name;
+    QString nameEn;
+    QString unit;
+    double value = 0;
+    double target = 0;
+    bool hasTarget = false;
+    bool higherIsBetter = true;
+    qint64 tsMs = 0;
+    qint64 seq = 0;
+};
+
+// National emergency grading (GB/T 35561 style): 特别重大 / 重大 / 较大 / 一般.
+enum class Severity { Minor = 0, Moderate = 1, Major = 2, Critical = 3 };
+
+struct IncidentEvent {
+    QString id;
+    QString source;
+    qint64 seq = 0;
+    qint64 tsMs = 0;
+    QString kind;
+    Severity severity = Severity::Minor;
+    QString status; // new, update, closed (the source's view)
+    QString title;
+    QString description;
+    QString district;
+    double lon = 0;
+    double lat = 0;
+};
+
+struct PresenceStatus {
+    QString clientId;
+    QString kind;
+    bool online = false;
+    qint64 tsMs = 0;
+};
+
+[[nodiscard]] QString severityName(Severity severity);
+[[nodiscard]] bool severityFromName(const QString& name, Severity* out);
+
+} // namespace citybrain

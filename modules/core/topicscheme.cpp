@@ -1,0 +1,83 @@
+#include "topicscheme.h"
+
+#include <QStringList>
+
+namespace citybrain {
+
+TopicScheme::TopicScheme(QString prefix)
+    : m_prefix(std::move(prefix))
+{
+}
+
+bool TopicScheme::isValidId(const QString& id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (const QChar c : id) {
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.'
+            || c == u'_' || c == u'-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool TopicScheme::isKnownDomain(const QString& domain)
+{
+    static const QStringList domains
+        = { QStringLiteral("air"), QStringLiteral("traffic"), QStringLiteral("water"), QStringLiteral("noise"),
+              QStringLiteral("energy") };
+    return domains.contains(domain);
+}
+
+TopicScheme::Route TopicScheme::route(const QString& topic) const
+{
+    Route route;
+    if (!topic.startsWith(m_prefix) || topic.size() <= m_prefix.size() || topic.at(m_prefix.size()) != u'/')
+        return route;
+    const QStringList parts = topic.mid(m_prefix.size() + 1).split(u'/');
+    const QString& head = parts.first();
+    if (head == QLatin1String("telemetry") && parts.size() == 4 && isKnownDomain(parts[1]) && parts[2].size() == 6
+        && isValidId(parts[2]) && isValidId(parts[3])) {
+        route = { Feed::Telemetry, parts[1], parts[2], parts[3] };
+    } else if (head == QLatin1String("indicator") && parts.size() == 2 && isValidId(parts[1])) {
+        route = { Feed::Indicator, {}, {}, parts[1] };
+    } else if (head == QLatin1String("incident") && parts.size() == 3 && isValidId(parts[1])) {
+        if (parts[2] == QLatin1String("event"))
+            route = { Feed::IncidentEvent, {}, {}, parts[1] };
+        else if (parts[2] == QLatin1String("action"))
+            route = { Feed::IncidentAction, {}, {}, parts[1] };
+    } else if (head == QLatin1String("wall") && parts.size() == 3 && parts[2] == QLatin1String("control")
+        && isValidId(parts[1])) {
+        route = { Feed::WallControl, {}, {}, parts[1] };
+    } else if (head == QLatin1String("status") && parts.size() == 2 && isValidId(parts[1])) {
+        route = { Feed::Status, {}, {}, parts[1] };
+    }
+    return route;
+}
+
+QString TopicScheme::telemetry(const QString& domain, const QString& district, const QString& sensorId) const
+{
+    return m_prefix + QStringLiteral("/telemetry/") + domain + u'/' + district + u'/' + sensorId;
+}
+
+QString TopicScheme::indicator(const QString& id) const { return m_prefix + QStringLiteral("/indicator/") + id; }
+
+QString TopicScheme::incidentEvent(const QString& id) const
+{
+    return m_prefix + QStringLiteral("/incident/") + id + QStringLiteral("/event");
+}
+
+QString TopicScheme::incidentAction(const QString& id) const
+{
+    return m_prefix + QStringLiteral("/incident/") + id + QStringLiteral("/action");
+}
+
+QString TopicScheme::wallControl(const QString& wallId) const
+{
+    return m_prefix + QStringLiteral("/wall/") + wallId + QStringLiteral("/control");
+}
+
+QString TopicScheme::status(const QString& clientId) const { return m_prefix + QStringLiteral("/status/") + clientId; }
+
+} // namespace citybrain

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+
+namespace citybrain {
+
+// The versioned topic tree of docs/topics.md under a configurable prefix (default "xy/v1").
+class TopicScheme {
+public:
+    enum class Feed { Unknown, Telemetry, Indicator, IncidentEvent, IncidentAction, WallControl, Status };
+
+    struct Route {
+        Feed feed = Feed::Unknown;
+        QString domain; // telemetry only
+        QString district; // telemetry only
+        QString id; // sensor, indicator, incident, wall or client id
+    };
+
+    explicit TopicScheme(QString prefix = QStringLiteral("xy/v1"));
+
+    [[nodiscard]] const QString& prefix() const { return m_prefix; }
+    [[nodiscard]] Route route(const QString& topic) const;
+
+    [[nodiscard]] QString telemetry(const QString& domain, const QString& district, const QString& sensorId) const;
+    [[nodiscard]] QString indicator(const QString& id) const;
+    [[nodiscard]] QString incidentEvent(const QString& id) const;
+    [[nodiscard]] QString incidentAction(const QString& id) const;
+    [[nodiscard]] QString wallControl(const QString& wallId) const;
+    [[nodiscard]] QString status(const QString& clientId) const;
+    // Subscription filters covering every feed a console consumes.
+    [[nodiscard]] QString allFeeds() const { return m_prefix + QStringLiteral("/#"); }
+
+    [[nodiscard]] static bool isValidId(const QString& id);
+    [[nodiscard]] static bool isKnownDomain(const QString& domain);
+
+private:
+    QString m_prefix;
+};
+
+} // namespace citybrain
