@@ -6,4 +6,4 @@ source "$(dirname "$0")/scripts/setup.sh"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     export QT_QPA_PLATFORM=offscreen
 fi
-exec "$citybrain_build/app/citybrain" "$@"
+exec "$citybrain_build/bin/citybrain" "$@"

@@ -10,24 +10,24 @@ namespace citybrain {
 
 namespace {
 
-    bool isBrokerUri(const QString& text)
-    {
-        static const QRegularExpression pattern(
-            QStringLiteral(R"(^(tcp|ssl|mqtt|mqtts|ws|wss)://[A-Za-z0-9.\-\[\]:]+:(\d{1,5})$)"));
-        const QRegularExpressionMatch match = pattern.match(text);
-        if (!match.hasMatch())
-            return false;
-        const int port = match.captured(2).toInt();
-        return port > 0 && port <= 65535;
-    }
+bool isBrokerUri(const QString& text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^(tcp|ssl|mqtt|mqtts|ws|wss)://[A-Za-z0-9.\-\[\]:]+:(\d{1,5})$)"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return false;
+    const int port = match.captured(2).toInt();
+    return port > 0 && port <= 65535;
+}
 
-    ParsedOptions failure(const QString& message)
-    {
-        ParsedOptions parsed;
-        parsed.outcome = ParsedOptions::Outcome::Error;
-        parsed.message = message;
-        return parsed;
-    }
+ParsedOptions failure(const QString& message)
+{
+    ParsedOptions parsed;
+    parsed.outcome = ParsedOptions::Outcome::Error;
+    parsed.message = message;
+    return parsed;
+}
 
 } // namespace
 
@@ -62,22 +62,22 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("Seconds of live data before the snapshot (default 8)."), QStringLiteral("SECONDS"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size on the offscreen platform (default 3840x2160)."), QStringLiteral("WxH"));
-    const QCommandLineOption lang(
-        QStringLiteral("lang"), QStringLiteral("User interface language: zh_CN (default) or en."), QStringLiteral("LANG"));
-    const QCommandLineOption prefix(QStringLiteral("topic-prefix"),
-        QStringLiteral("Topic tree prefix (default xy/v1)."), QStringLiteral("PREFIX"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        QStringLiteral("User interface language: zh_CN (default) or en."), QStringLiteral("LANG"));
+    const QCommandLineOption prefix(
+        QStringLiteral("topic-prefix"), QStringLiteral("Topic tree prefix (default xy/v1)."), QStringLiteral("PREFIX"));
     const QCommandLineOption clientId(QStringLiteral("client-id"),
         QStringLiteral("Stable MQTT client id of this console (default citybrain-<role>-<host>)."),
         QStringLiteral("ID"));
     const QCommandLineOption simRate(QStringLiteral("sim-rate"),
         QStringLiteral("Messages per second of the embedded simulator (default 200)."), QStringLiteral("N"));
-    const QCommandLineOption simSeed(QStringLiteral("sim-seed"),
-        QStringLiteral("Seed of the embedded simulator (default 1)."), QStringLiteral("S"));
+    const QCommandLineOption simSeed(
+        QStringLiteral("sim-seed"), QStringLiteral("Seed of the embedded simulator (default 1)."), QStringLiteral("S"));
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
         QStringLiteral("Load every QML file offscreen; exit non-zero on any QML warning or error."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
-    const QCommandLineOption help(QStringList { QStringLiteral("help"), QStringLiteral("h") },
-        QStringLiteral("Print this help and exit."));
+    const QCommandLineOption help(
+        QStringList { QStringLiteral("help"), QStringLiteral("h") }, QStringLiteral("Print this help and exit."));
     parser.addOptions({ broker, role, db, snapshot, snapshotAfter, size, lang, prefix, clientId, simRate, simSeed,
         selfTest, version, help });
 
@@ -126,8 +126,8 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
     if (parser.isSet(snapshot)) {
         options.snapshotPath = parser.value(snapshot);
         if (!options.snapshotPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
-            return failure(QStringLiteral("Invalid value for --snapshot: '%1' (expected a .png path).")
-                               .arg(options.snapshotPath));
+            return failure(
+                QStringLiteral("Invalid value for --snapshot: '%1' (expected a .png path).").arg(options.snapshotPath));
     }
     if (parser.isSet(snapshotAfter)) {
         bool ok = false;

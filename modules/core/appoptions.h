@@ -6,7 +6,8 @@
 
 namespace citybrain {
 
-struct AppOptions {
+struct AppOptions
+{
     enum class Role { Wall, Dispatcher, Leader };
     QStringList brokers; // empty: start the embedded broker and simulator
     Role role = Role::Wall;
@@ -22,7 +23,8 @@ struct AppOptions {
     bool selfTest = false;
 };
 
-struct ParsedOptions {
+struct ParsedOptions
+{
     enum class Outcome { Run, Help, Version, Error };
     Outcome outcome = Outcome::Run;
     AppOptions options;

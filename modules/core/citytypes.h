@@ -10,7 +10,8 @@
 // between threads.
 namespace citybrain {
 
-struct TelemetrySample {
+struct TelemetrySample
+{
     QString sensorId;
     QString domain; // air, traffic, water, noise, energy
     QString district; // adcode
@@ -21,7 +22,8 @@ struct TelemetrySample {
     std::vector<std::pair<QString, double>> values;
 };
 
-struct IndicatorUpdate {
+struct IndicatorUpdate
+{
     QString id;
     QString name;
     QString nameEn;
@@ -37,7 +39,8 @@ struct IndicatorUpdate {
 // National emergency grading (GB/T 35561 style): 特别重大 / 重大 / 较大 / 一般.
 enum class Severity { Minor = 0, Moderate = 1, Major = 2, Critical = 3 };
 
-struct IncidentEvent {
+struct IncidentEvent
+{
     QString id;
     QString source;
     qint64 seq = 0;
@@ -52,7 +55,8 @@ struct IncidentEvent {
     double lat = 0;
 };
 
-struct PresenceStatus {
+struct PresenceStatus
+{
     QString clientId;
     QString kind;
     bool online = false;

@@ -2,12 +2,13 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace citybrain {
 
 TopicScheme::TopicScheme(QString prefix)
     : m_prefix(std::move(prefix))
-{
-}
+{ }
 
 bool TopicScheme::isValidId(const QString& id)
 {
@@ -22,11 +23,15 @@ bool TopicScheme::isValidId(const QString& id)
     return true;
 }
 
+bool TopicScheme::isAdcode(const QString& code)
+{
+    return code.size() == 6 && std::all_of(code.begin(), code.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
 bool TopicScheme::isKnownDomain(const QString& domain)
 {
-    static const QStringList domains
-        = { QStringLiteral("air"), QStringLiteral("traffic"), QStringLiteral("water"), QStringLiteral("noise"),
-              QStringLiteral("energy") };
+    static const QStringList domains = { QStringLiteral("air"), QStringLiteral("traffic"), QStringLiteral("water"),
+        QStringLiteral("noise"), QStringLiteral("energy") };
     return domains.contains(domain);
 }
 
@@ -37,8 +42,8 @@ TopicScheme::Route TopicScheme::route(const QString& topic) const
         return route;
     const QStringList parts = topic.mid(m_prefix.size() + 1).split(u'/');
     const QString& head = parts.first();
-    if (head == QLatin1String("telemetry") && parts.size() == 4 && isKnownDomain(parts[1]) && parts[2].size() == 6
-        && isValidId(parts[2]) && isValidId(parts[3])) {
+    if (head == QLatin1String("telemetry") && parts.size() == 4 && isKnownDomain(parts[1]) && isAdcode(parts[2])
+        && isValidId(parts[3])) {
         route = { Feed::Telemetry, parts[1], parts[2], parts[3] };
     } else if (head == QLatin1String("indicator") && parts.size() == 2 && isValidId(parts[1])) {
         route = { Feed::Indicator, {}, {}, parts[1] };
@@ -61,7 +66,10 @@ QString TopicScheme::telemetry(const QString& domain, const QString& district, c
     return m_prefix + QStringLiteral("/telemetry/") + domain + u'/' + district + u'/' + sensorId;
 }
 
-QString TopicScheme::indicator(const QString& id) const { return m_prefix + QStringLiteral("/indicator/") + id; }
+QString TopicScheme::indicator(const QString& id) const
+{
+    return m_prefix + QStringLiteral("/indicator/") + id;
+}
 
 QString TopicScheme::incidentEvent(const QString& id) const
 {
@@ -78,6 +86,9 @@ QString TopicScheme::wallControl(const QString& wallId) const
     return m_prefix + QStringLiteral("/wall/") + wallId + QStringLiteral("/control");
 }
 
-QString TopicScheme::status(const QString& clientId) const { return m_prefix + QStringLiteral("/status/") + clientId; }
+QString TopicScheme::status(const QString& clientId) const
+{
+    return m_prefix + QStringLiteral("/status/") + clientId;
+}
 
 } // namespace citybrain

@@ -5,11 +5,13 @@
 namespace citybrain {
 
 // The versioned topic tree of docs/topics.md under a configurable prefix (default "xy/v1").
-class TopicScheme {
+class TopicScheme
+{
 public:
     enum class Feed { Unknown, Telemetry, Indicator, IncidentEvent, IncidentAction, WallControl, Status };
 
-    struct Route {
+    struct Route
+    {
         Feed feed = Feed::Unknown;
         QString domain; // telemetry only
         QString district; // telemetry only
@@ -31,6 +33,7 @@ public:
     [[nodiscard]] QString allFeeds() const { return m_prefix + QStringLiteral("/#"); }
 
     [[nodiscard]] static bool isValidId(const QString& id);
+    [[nodiscard]] static bool isAdcode(const QString& code);
     [[nodiscard]] static bool isKnownDomain(const QString& domain);
 
 private:

@@ -1,6 +1,7 @@
 #include "embeddedbroker.h"
 
 #include "logging.h"
+#include "terminationsignals.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -9,20 +10,34 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace citybrain {
+
+namespace {
+// Mosquitto started as root drops to the 'mosquitto' user, which cannot write our temp folder:
+// keep it running as whoever started it.
+QString currentUserName()
+{
+    const passwd* user = ::getpwuid(::geteuid());
+    return user ? QString::fromLocal8Bit(user->pw_name) : QStringLiteral("root");
+}
+} // namespace
 
 EmbeddedBroker::EmbeddedBroker()
     : EmbeddedBroker(Settings {})
-{
-}
+{ }
 
 EmbeddedBroker::EmbeddedBroker(Settings settings)
     : m_settings(std::move(settings))
     , m_dir(QDir::tempPath() + QStringLiteral("/citybrain-broker-XXXXXX"))
-{
-}
+{ }
 
-EmbeddedBroker::~EmbeddedBroker() { stop(); }
+EmbeddedBroker::~EmbeddedBroker()
+{
+    stop();
+}
 
 quint16 EmbeddedBroker::freeLoopbackPort()
 {
@@ -41,9 +56,15 @@ QString EmbeddedBroker::mosquittoExecutable()
     return path;
 }
 
-QString EmbeddedBroker::uri() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(m_settings.port); }
+QString EmbeddedBroker::uri() const
+{
+    return QStringLiteral("tcp://127.0.0.1:%1").arg(m_settings.port);
+}
 
-QString EmbeddedBroker::configPath() const { return m_dir.filePath(QStringLiteral("mosquitto.conf")); }
+QString EmbeddedBroker::configPath() const
+{
+    return m_dir.filePath(QStringLiteral("mosquitto.conf"));
+}
 
 QString EmbeddedBroker::log() const
 {
@@ -51,7 +72,10 @@ QString EmbeddedBroker::log() const
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
-bool EmbeddedBroker::isRunning() const { return m_process && m_process->state() == QProcess::Running; }
+bool EmbeddedBroker::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
 
 bool EmbeddedBroker::start(QString* error)
 {
@@ -75,6 +99,7 @@ bool EmbeddedBroker::start(QString* error)
         return false;
     }
     const QString text = QStringLiteral("# Written by CityBrain for its embedded broker.\n"
+                                        "user %5\n"
                                         "listener %1 127.0.0.1\n"
                                         "allow_anonymous true\n"
                                         "persistence true\n"
@@ -89,13 +114,15 @@ bool EmbeddedBroker::start(QString* error)
                              .arg(m_settings.port)
                              .arg(m_dir.path())
                              .arg(m_settings.maxQueuedMessages)
-                             .arg(m_settings.extraConfig);
+                             .arg(m_settings.extraConfig)
+                             .arg(currentUserName());
     config.write(text.toUtf8());
     config.close();
 
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->setStandardOutputFile(QProcess::nullDevice());
+    m_process->setChildProcessModifier(terminateWithParent);
     m_process->start(executable, { QStringLiteral("-c"), configPath() });
     if (!m_process->waitForStarted(5000)) {
         *error = QStringLiteral("cannot start %1: %2").arg(executable, m_process->errorString());

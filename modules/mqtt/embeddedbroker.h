@@ -10,9 +10,11 @@ namespace citybrain {
 
 // A real Mosquitto on 127.0.0.1 and a free port, with its own config and persistence in a temp
 // folder that goes away with this object. Used by the app's embedded mode and by the tests.
-class EmbeddedBroker {
+class EmbeddedBroker
+{
 public:
-    struct Settings {
+    struct Settings
+    {
         quint16 port = 0; // 0: pick a free loopback port
         // Mosquitto's default of 1000 drops messages to a subscriber that falls behind. This covers a
         // 10-minute outage at the simulator's default 200 msg/s.

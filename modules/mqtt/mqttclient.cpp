@@ -11,7 +11,10 @@
 namespace citybrain {
 
 namespace {
-    std::string toStd(const QString& text) { return text.toStdString(); }
+std::string toStd(const QString& text)
+{
+    return text.toStdString();
+}
 } // namespace
 
 MqttClient::MqttClient(MqttSettings settings, QObject* parent)
@@ -52,7 +55,10 @@ MqttClient::~MqttClient()
         stop();
 }
 
-void MqttClient::setMessageHandler(MessageHandler handler) { m_handler = std::move(handler); }
+void MqttClient::setMessageHandler(MessageHandler handler)
+{
+    m_handler = std::move(handler);
+}
 
 void MqttClient::start()
 {
@@ -138,14 +144,16 @@ void MqttClient::onConnected(const std::string& cause)
     m_connected = true;
     const QString server = QString::fromStdString(m_client->get_server_uri());
     qCInfo(lcMqtt) << "connected to" << server << "as" << m_settings.clientId;
-    QMetaObject::invokeMethod(this, [this, server] { Q_EMIT connectionChanged(true, server); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, server] { Q_EMIT connectionChanged(true, server); }, Qt::QueuedConnection);
 }
 
 void MqttClient::onConnectionLost(const std::string& cause)
 {
     m_connected = false;
     qCWarning(lcMqtt) << "connection lost:" << QString::fromStdString(cause) << "- reconnecting";
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT connectionChanged(false, QString()); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT connectionChanged(false, QString()); }, Qt::QueuedConnection);
 }
 
 void MqttClient::subscribeAll()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mqttmessage.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QString>
@@ -15,15 +17,8 @@ class async_client;
 
 namespace citybrain {
 
-struct MqttMessage {
-    QString topic;
-    QByteArray payload;
-    int qos = 0;
-    bool retained = false;
-    qint64 receivedMs = 0; // wall clock when the Paho thread handed it over
-};
-
-struct MqttSettings {
+struct MqttSettings
+{
     QStringList brokerUris; // tried in turn: tcp://host:port, ssl://host:port
     QString clientId;
     bool persistentSession = true; // clean session off: QoS 1 messages wait for us while we are away
@@ -41,7 +36,8 @@ struct MqttSettings {
 //
 // The message handler runs on a Paho thread and must only hand the message on (enqueue): Paho sends
 // the QoS 1 acknowledgement after it returns, so a slow handler stalls the whole client.
-class MqttClient : public QObject {
+class MqttClient : public QObject
+{
     Q_OBJECT
 public:
     using MessageHandler = std::function<void(MqttMessage&&)>;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "embeddedbroker.h"
+
+#include <QProcess>
+
+namespace citybrain {
+
+// The demo city on this machine: an embedded Mosquitto and the built-in Xianyang simulator
+// publishing to it. Both stop with this object (or with the process, if it dies).
+class EmbeddedCity
+{
+public:
+    EmbeddedCity() = default;
+    ~EmbeddedCity();
+
+    bool start(int simRate, quint32 simSeed, const QString& topicPrefix, QString* error);
+    void stop();
+    [[nodiscard]] QString brokerUri() const { return m_broker.uri(); }
+
+private:
+    EmbeddedBroker m_broker;
+    QProcess m_simulator;
+};
+
+} // namespace citybrain

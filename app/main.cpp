@@ -1,0 +1,170 @@
+// citybrain: the composition root. Creates the services, wires MQTT -> ingest -> models -> QML.
+#include "appoptions.h"
+#include "citystate.h"
+#include "embeddedcity.h"
+#include "ingestpipeline.h"
+#include "logging.h"
+#include "mqttclient.h"
+#include "selftest.h"
+#include "session.h"
+#include "terminationsignals.h"
+#include "wallsnapshot.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QHostInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(CityBrain_ThemePlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_PanelsPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrainPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_GisPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_IndicatorsPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_IncidentsPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_WallPlugin)
+
+using namespace citybrain;
+
+namespace {
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+QByteArray presencePayload(bool online, const QString& role)
+{
+    static qint64 seq = 0;
+    return QJsonDocument(
+        QJsonObject { { QStringLiteral("ts"), QDateTime::currentMSecsSinceEpoch() }, { QStringLiteral("seq"), ++seq },
+            { QStringLiteral("online"), online }, { QStringLiteral("kind"), role },
+            { QStringLiteral("version"), QStringLiteral(CITYBRAIN_VERSION) } })
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const ParsedOptions parsed = parseAppOptions(arguments);
+    switch (parsed.outcome) {
+    case ParsedOptions::Outcome::Error:
+        std::fprintf(stderr, "citybrain: %s\n", qPrintable(parsed.message));
+        return 2;
+    case ParsedOptions::Outcome::Help:
+        std::fprintf(stdout, "%s", qPrintable(parsed.message));
+        return 0;
+    case ParsedOptions::Outcome::Version:
+        std::fprintf(stdout, "%s\n", qPrintable(parsed.message));
+        return 0;
+    case ParsedOptions::Outcome::Run:
+        break;
+    }
+    const AppOptions& options = parsed.options;
+    const bool offscreen = options.selfTest || !hasDisplay();
+    if (offscreen && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv); // QtCharts needs QApplication
+    QApplication::setApplicationName(QStringLiteral("citybrain"));
+    QApplication::setOrganizationName(QStringLiteral("citybrain"));
+    QApplication::setApplicationVersion(QStringLiteral(CITYBRAIN_VERSION));
+    quitOnTerminationSignals();
+
+    QTranslator translator;
+    if (options.language != QLatin1String("en")
+        && translator.load(QStringLiteral(":/i18n/citybrain_%1.qm").arg(options.language)))
+        QApplication::installTranslator(&translator);
+
+    const QString role = roleName(options.role);
+    const QString clientId = !options.clientId.isEmpty()
+        ? options.clientId
+        : QStringLiteral("citybrain-%1-%2").arg(role, QHostInfo::localHostName().left(40));
+    Session session(role, options.language, clientId);
+    Session::provide(&session);
+    CityState state(options.brokers.isEmpty());
+    state.indicators().setEnglish(options.language == QLatin1String("en"));
+    state.provideToQml();
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    if (options.selfTest)
+        return runQmlSelfTest(engine, state) == 0 ? 0 : 1;
+
+    EmbeddedCity embedded;
+    QStringList brokers = options.brokers;
+    if (brokers.isEmpty()) {
+        QString error;
+        if (!embedded.start(options.simRate, options.simSeed, options.topicPrefix, &error)) {
+            std::fprintf(stderr, "citybrain: embedded broker: %s\n", qPrintable(error));
+            return 1;
+        }
+        brokers.append(embedded.brokerUri());
+    }
+
+    const QString dbPath = !options.dbPath.isEmpty()
+        ? options.dbPath
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/citybrain.sqlite");
+    const TopicScheme topics(options.topicPrefix);
+    IngestPipeline pipeline({ topics, {}, dbPath, 16 });
+    state.attach(&pipeline);
+    pipeline.start();
+
+    MqttSettings mqtt;
+    mqtt.brokerUris = brokers;
+    mqtt.clientId = clientId;
+    mqtt.subscriptions = { topics.allFeeds() };
+    mqtt.willTopic = topics.status(clientId);
+    mqtt.willPayload = presencePayload(false, role);
+    MqttClient client(mqtt);
+    client.setMessageHandler([&pipeline](MqttMessage&& message) { pipeline.enqueue(std::move(message)); });
+    state.attach(&client);
+    QObject::connect(&client, &MqttClient::connectionChanged, &state, [&](bool connected) {
+        if (connected)
+            client.publish(mqtt.willTopic, presencePayload(true, role), 1, true);
+    });
+    client.start();
+
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/CityBrain/Main.qml")));
+    auto* window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (!window) {
+        std::fprintf(stderr, "citybrain: the wall's QML did not load\n");
+        return 1;
+    }
+    WallSnapshot* snapshot = nullptr;
+    if (offscreen || !options.snapshotPath.isEmpty() || arguments.contains(QStringLiteral("--size")))
+        window->resize(options.size);
+    else
+        window->showFullScreen();
+    if (!options.snapshotPath.isEmpty()) {
+        snapshot = new WallSnapshot(window, options.snapshotPath, &app);
+        snapshot->once(static_cast<int>(options.snapshotAfterSeconds * 1000));
+    } else if (offscreen) {
+        snapshot = new WallSnapshot(window, QDir::temp().filePath(QStringLiteral("citybrain-wall.png")), &app);
+        snapshot->every(10000);
+    }
+
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, [&] {
+        qCInfo(lcApp).noquote() << QStringLiteral("wall: indicators=%1 incidents=%2 messages=%3 rejected=%4")
+                                       .arg(state.indicators().rowCount())
+                                       .arg(state.incidents().rowCount())
+                                       .arg(state.health().messagesReceived())
+                                       .arg(state.health().messagesRejected());
+        client.stop(presencePayload(false, role));
+        pipeline.stop();
+        embedded.stop();
+    });
+    return QApplication::exec();
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+class QQuickWindow;
+
+namespace citybrain {
+
+// Writes what the wall shows to a PNG: once (then quits with 0), or periodically when there is no
+// display to look at.
+class WallSnapshot : public QObject
+{
+    Q_OBJECT
+public:
+    WallSnapshot(QQuickWindow* window, QString path, QObject* parent = nullptr);
+
+    void once(int afterMs);
+    void every(int intervalMs);
+
+private:
+    bool write();
+
+    QQuickWindow* m_window;
+    QString m_path;
+    QTimer m_timer;
+};
+
+} // namespace citybrain

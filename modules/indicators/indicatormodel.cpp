@@ -1,0 +1,149 @@
+#include "indicatormodel.h"
+
+#include <QSet>
+
+#include <cmath>
+
+namespace citybrain {
+
+IndicatorModel::IndicatorModel(QObject* parent)
+    : QAbstractListModel(parent)
+{ }
+
+void IndicatorModel::setEnglish(bool english)
+{
+    if (m_english == english)
+        return;
+    m_english = english;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), { NameRole });
+}
+
+int IndicatorModel::trendOf(const std::deque<QPointF>& history)
+{
+    if (history.size() < 2)
+        return 0;
+    const QPointF& last = history.back();
+    QPointF earlier = history.front();
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+        if (last.x() - it->x() >= trendWindowMs) {
+            earlier = *it;
+            break;
+        }
+    }
+    const double change = last.y() - earlier.y();
+    // Changes under 0.5 % of the value are noise, not a trend.
+    if (std::abs(change) <= 0.005 * std::max(std::abs(last.y()), 1e-9))
+        return 0;
+    return change > 0 ? 1 : -1;
+}
+
+void IndicatorModel::apply(const std::vector<IndicatorUpdate>& updates)
+{
+    QSet<QString> changed;
+    for (const IndicatorUpdate& update : updates) {
+        auto found = m_rowOf.constFind(update.id);
+        int row = 0;
+        if (found == m_rowOf.constEnd()) {
+            row = static_cast<int>(m_rows.size());
+            beginInsertRows({}, row, row);
+            m_rows.push_back({ update, {} });
+            m_rowOf.insert(update.id, row);
+            endInsertRows();
+            Q_EMIT countChanged();
+        } else {
+            row = *found;
+            // A late, older value (e.g. a retained one after a reconnect) must not replace a newer one.
+            if (update.tsMs < m_rows[row].latest.tsMs)
+                continue;
+            m_rows[row].latest = update;
+        }
+        std::deque<QPointF>& history = m_rows[row].history;
+        if (history.empty() || history.back().x() < update.tsMs)
+            history.emplace_back(static_cast<double>(update.tsMs), update.value);
+        while (history.size() > historyLimit)
+            history.pop_front();
+        changed.insert(update.id);
+    }
+    for (const QString& id : changed) {
+        const QModelIndex at = index(m_rowOf.value(id));
+        Q_EMIT dataChanged(at, at);
+        Q_EMIT historyChanged(id);
+    }
+}
+
+int IndicatorModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant IndicatorModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const IndicatorUpdate& latest = row.latest;
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return m_english && !latest.nameEn.isEmpty() ? latest.nameEn : latest.name;
+    case IdRole:
+        return latest.id;
+    case UnitRole:
+        return latest.unit;
+    case ValueRole:
+        return latest.value;
+    case TargetRole:
+        return latest.target;
+    case HasTargetRole:
+        return latest.hasTarget;
+    case TrendRole:
+        return trendOf(row.history);
+    case TrendIsGoodRole: {
+        const int trend = trendOf(row.history);
+        return trend == 0 || (trend > 0) == latest.higherIsBetter;
+    }
+    case UpdatedMsRole:
+        return static_cast<double>(latest.tsMs);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> IndicatorModel::roleNames() const
+{
+    return {
+        { IdRole, "indicatorId" },
+        { NameRole, "name" },
+        { UnitRole, "unit" },
+        { ValueRole, "value" },
+        { TargetRole, "target" },
+        { HasTargetRole, "hasTarget" },
+        { TrendRole, "trend" },
+        { TrendIsGoodRole, "trendIsGood" },
+        { UpdatedMsRole, "updatedMs" },
+    };
+}
+
+QList<QPointF> IndicatorModel::history(const QString& id) const
+{
+    auto found = m_rowOf.constFind(id);
+    if (found == m_rowOf.constEnd())
+        return {};
+    const std::deque<QPointF>& history = m_rows[*found].history;
+    return QList<QPointF>(history.begin(), history.end());
+}
+
+QString IndicatorModel::displayName(const QString& id) const
+{
+    auto found = m_rowOf.constFind(id);
+    return found == m_rowOf.constEnd() ? QString() : data(index(*found), NameRole).toString();
+}
+
+QString IndicatorModel::unit(const QString& id) const
+{
+    auto found = m_rowOf.constFind(id);
+    return found == m_rowOf.constEnd() ? QString() : m_rows[*found].latest.unit;
+}
+
+} // namespace citybrain

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "citytypes.h"
+#include "qmlsingleton.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QPointF>
+#include <QtQml/qqmlregistration.h>
+
+#include <deque>
+
+namespace citybrain {
+
+// The city's indicators for KPI tiles and trend charts, in arrival order, each with a bounded
+// history of its values.
+class IndicatorModel : public QAbstractListModel, public QmlSingleton<IndicatorModel>
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Indicators)
+    QML_SINGLETON
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        UnitRole,
+        ValueRole,
+        TargetRole,
+        HasTargetRole,
+        TrendRole,
+        TrendIsGoodRole,
+        UpdatedMsRole,
+    };
+    Q_ENUM(Roles)
+
+    static constexpr std::size_t historyLimit = 3600;
+    static constexpr qint64 trendWindowMs = 60000;
+
+    // No default argument: Qt 6.4 would then create its own, empty instance for QML instead of
+    // calling create().
+    explicit IndicatorModel(QObject* parent);
+
+    // English names are shown when the UI language is English and the source gave one.
+    void setEnglish(bool english);
+    void apply(const std::vector<IndicatorUpdate>& updates);
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    // For charts: the history of one indicator (x = epoch ms), empty if unknown.
+    [[nodiscard]] QList<QPointF> history(const QString& id) const;
+    [[nodiscard]] QString displayName(const QString& id) const;
+    [[nodiscard]] QString unit(const QString& id) const;
+    // -1 falling, 0 flat, +1 rising: the latest value against the one about a minute earlier.
+    [[nodiscard]] static int trendOf(const std::deque<QPointF>& history);
+
+Q_SIGNALS:
+    void countChanged();
+    // Once per apply() for every indicator that got new values.
+    void historyChanged(const QString& id);
+
+private:
+    struct Row
+    {
+        IndicatorUpdate latest;
+        std::deque<QPointF> history;
+    };
+    std::vector<Row> m_rows;
+    QHash<QString, int> m_rowOf;
+    bool m_english = false;
+};
+
+} // namespace citybrain

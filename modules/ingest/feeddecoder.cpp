@@ -1,0 +1,856 @@
+#include "feeddecoder.h"
+
+#include <QByteArrayView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QJsonValue>
+#include <QLocale>
+#include <QStringView>
+#include <QVarLengthArray>
+#include <QtNumeric>
+
+#include <cmath>
+#include <limits>
+
+namespace citybrain {
+
+QString rejectReasonName(RejectReason reason)
+{
+    switch (reason) {
+    case RejectReason::Oversize:
+        return QStringLiteral("oversize");
+    case RejectReason::NotUtf8:
+        return QStringLiteral("not_utf8");
+    case RejectReason::MalformedJson:
+        return QStringLiteral("malformed_json");
+    case RejectReason::TooDeep:
+        return QStringLiteral("too_deep");
+    case RejectReason::UnknownTopic:
+        return QStringLiteral("unknown_topic");
+    case RejectReason::TopicMismatch:
+        return QStringLiteral("topic_mismatch");
+    case RejectReason::MissingField:
+        return QStringLiteral("missing_field");
+    case RejectReason::WrongType:
+        return QStringLiteral("wrong_type");
+    case RejectReason::NonFinite:
+        return QStringLiteral("non_finite");
+    case RejectReason::OutOfRange:
+        return QStringLiteral("out_of_range");
+    case RejectReason::BadTimestamp:
+        break;
+    }
+    return QStringLiteral("bad_timestamp");
+}
+
+namespace {
+
+// ---- byte-level checks, run before the JSON parser ----
+
+// True if objects/arrays nest deeper than maxDepth. Brackets inside strings do not count. Stops at the
+// first bracket past the limit, so a 100k-deep payload costs one short scan and no parser recursion.
+bool nestsDeeperThan(QByteArrayView json, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    const char* p = json.data();
+    const char* const end = p + json.size();
+    for (; p < end; ++p) {
+        const char c = *p;
+        if (inString) {
+            if (c == '\\')
+                ++p; // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            break;
+        case '{':
+        case '[':
+            if (++depth > maxDepth)
+                return true;
+            break;
+        case '}':
+        case ']':
+            --depth;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+bool isNumberChar(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool isJsonNumber(QByteArrayView token)
+{
+    qsizetype i = 0;
+    const qsizetype n = token.size();
+    if (i < n && token[i] == '-')
+        ++i;
+    if (i >= n || !isAsciiDigit(token[i]))
+        return false;
+    if (token[i] == '0') {
+        ++i;
+    } else {
+        while (i < n && isAsciiDigit(token[i]))
+            ++i;
+    }
+    if (i < n && token[i] == '.') {
+        ++i;
+        if (i >= n || !isAsciiDigit(token[i]))
+            return false;
+        while (i < n && isAsciiDigit(token[i]))
+            ++i;
+    }
+    if (i < n && (token[i] == 'e' || token[i] == 'E')) {
+        ++i;
+        if (i < n && (token[i] == '+' || token[i] == '-'))
+            ++i;
+        if (i >= n || !isAsciiDigit(token[i]))
+            return false;
+        while (i < n && isAsciiDigit(token[i]))
+            ++i;
+    }
+    return i == n;
+}
+
+// For a valid JSON number token 0.d1d2... x 10^k with d1 != 0, returns k (saturated); 0 for zero. A
+// number Qt cannot convert overflowed if k > 0 and underflowed otherwise.
+qint64 decimalMagnitude(QByteArrayView token)
+{
+    qsizetype i = token.startsWith('-') ? 1 : 0;
+    qint64 magnitude = 0;
+    bool seenNonZero = false;
+    bool fraction = false;
+    for (; i < token.size() && token[i] != 'e' && token[i] != 'E'; ++i) {
+        const char c = token[i];
+        if (c == '.') {
+            fraction = true;
+        } else if (!seenNonZero && c == '0') {
+            if (fraction)
+                --magnitude;
+        } else if (!seenNonZero) {
+            seenNonZero = true;
+            if (!fraction)
+                ++magnitude;
+        } else if (!fraction) {
+            ++magnitude;
+        }
+    }
+    if (!seenNonZero)
+        return 0;
+    if (i < token.size()) {
+        ++i; // 'e' or 'E'
+        bool negative = false;
+        if (token[i] == '+' || token[i] == '-')
+            negative = token[i++] == '-';
+        qint64 exponent = 0;
+        for (; i < token.size(); ++i)
+            exponent = qMin<qint64>(exponent * 10 + (token[i] - '0'), qint64(1) << 40);
+        magnitude += negative ? -exponent : exponent;
+    }
+    return magnitude;
+}
+
+// The field path ("values.pm25", "list[2]") of the value starting at byte `offset` of a document that
+// is well formed up to that offset. Empty if the value is not inside a top-level object.
+QString jsonPathAt(QByteArrayView json, qsizetype offset)
+{
+    struct Frame
+    {
+        bool object = false;
+        bool expectKey = false;
+        qsizetype keyBegin = 0;
+        qsizetype keyEnd = 0;
+        int index = 0;
+    };
+    QVarLengthArray<Frame, 32> stack;
+    for (qsizetype i = 0; i < offset; ++i) {
+        const char c = json[i];
+        switch (c) {
+        case '{':
+            stack.append(Frame { true, true, 0, 0, 0 });
+            break;
+        case '[':
+            stack.append(Frame { false, false, 0, 0, 0 });
+            break;
+        case '}':
+        case ']':
+            if (!stack.isEmpty())
+                stack.removeLast();
+            break;
+        case ',':
+            if (!stack.isEmpty()) {
+                if (stack.last().object)
+                    stack.last().expectKey = true;
+                else
+                    ++stack.last().index;
+            }
+            break;
+        case '"': {
+            const qsizetype begin = i + 1;
+            qsizetype j = begin;
+            while (j < offset && json[j] != '"')
+                j += json[j] == '\\' ? 2 : 1;
+            if (!stack.isEmpty() && stack.last().object && stack.last().expectKey) {
+                stack.last().keyBegin = begin;
+                stack.last().keyEnd = qMin(j, offset);
+                stack.last().expectKey = false;
+            }
+            i = j;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    if (stack.isEmpty() || !stack.first().object)
+        return {};
+    QString path;
+    for (const Frame& frame : stack) {
+        if (frame.object) {
+            if (!path.isEmpty())
+                path += u'.';
+            path += QString::fromUtf8(json.sliced(frame.keyBegin, frame.keyEnd - frame.keyBegin));
+        } else {
+            path += u'[' + QString::number(frame.index) + u']';
+        }
+    }
+    return path;
+}
+
+// Qt's parser refuses numbers that do not fit a double with "illegal number". Tell a number that
+// overflows (non_finite) or underflows (out_of_range) from a token that is no number at all.
+Rejection classifyIllegalNumber(QByteArrayView json, qsizetype offset)
+{
+    qsizetype begin = qBound<qsizetype>(0, offset, json.size());
+    qsizetype end = begin;
+    while (begin > 0 && isNumberChar(json[begin - 1]))
+        --begin;
+    while (end < json.size() && isNumberChar(json[end]))
+        ++end;
+    const QByteArrayView token = json.sliced(begin, end - begin);
+    const QString path = jsonPathAt(json, begin);
+    if (!path.isEmpty() && isJsonNumber(token)) {
+        if (decimalMagnitude(token) > 0)
+            return { RejectReason::NonFinite, path + QStringLiteral(": number overflows to infinity") };
+        return { RejectReason::OutOfRange, path + QStringLiteral(": number too small to represent") };
+    }
+    return { RejectReason::MalformedJson, QStringLiteral("payload: illegal number at offset %1").arg(offset) };
+}
+
+// ---- timestamps ----
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+qint64 daysFromCivil(int year, int month, int day)
+{
+    year -= month <= 2 ? 1 : 0;
+    const int era = (year >= 0 ? year : year - 399) / 400;
+    const int yoe = year - era * 400;
+    const int doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return qint64(era) * 146097 + doe - 719468;
+}
+
+int daysInMonth(int year, int month)
+{
+    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
+        return 29;
+    return days[month - 1];
+}
+
+// Reads `count` ASCII digits at s[*pos]; false if any is not a digit.
+bool readDigits(QStringView s, qsizetype* pos, int count, int* out)
+{
+    if (*pos + count > s.size())
+        return false;
+    int value = 0;
+    for (int k = 0; k < count; ++k) {
+        const char16_t c = s[*pos + k].unicode();
+        if (c < u'0' || c > u'9')
+            return false;
+        value = value * 10 + (c - u'0');
+    }
+    *pos += count;
+    *out = value;
+    return true;
+}
+
+bool expectChar(QStringView s, qsizetype* pos, char16_t c)
+{
+    if (*pos >= s.size() || s[*pos].unicode() != c)
+        return false;
+    ++*pos;
+    return true;
+}
+
+// RFC 3339 date-time with a mandatory zone: 2026-11-29T08:30:00.250+08:00, ...Z. Fractional seconds
+// of any length are truncated to milliseconds; a leap second (:60) counts as the next second.
+bool parseRfc3339(QStringView s, qint64* msOut)
+{
+    qsizetype pos = 0;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!readDigits(s, &pos, 4, &year) || !expectChar(s, &pos, u'-') || !readDigits(s, &pos, 2, &month)
+        || !expectChar(s, &pos, u'-') || !readDigits(s, &pos, 2, &day))
+        return false;
+    if (pos >= s.size() || (s[pos] != u'T' && s[pos] != u't'))
+        return false;
+    ++pos;
+    if (!readDigits(s, &pos, 2, &hour) || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &minute)
+        || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &second))
+        return false;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60)
+        return false;
+    int millis = 0;
+    if (pos < s.size() && s[pos] == u'.') {
+        ++pos;
+        int digits = 0;
+        while (pos < s.size() && s[pos] >= u'0' && s[pos] <= u'9') {
+            if (digits < 3)
+                millis = millis * 10 + (s[pos].unicode() - u'0');
+            ++digits;
+            ++pos;
+        }
+        if (digits == 0)
+            return false;
+        for (; digits < 3; ++digits)
+            millis *= 10;
+    }
+    if (pos >= s.size())
+        return false; // no zone: local time of an unknown place
+    int offsetMinutes = 0;
+    const QChar zone = s[pos++];
+    if (zone == u'Z' || zone == u'z') {
+        offsetMinutes = 0;
+    } else if (zone == u'+' || zone == u'-') {
+        int offHour = 0, offMinute = 0;
+        if (!readDigits(s, &pos, 2, &offHour) || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &offMinute)
+            || offHour > 23 || offMinute > 59)
+            return false;
+        offsetMinutes = (offHour * 60 + offMinute) * (zone == u'-' ? -1 : 1);
+    } else {
+        return false;
+    }
+    if (pos != s.size())
+        return false;
+    const qint64 seconds
+        = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - qint64(offsetMinutes) * 60;
+    *msOut = seconds * 1000 + millis;
+    return true;
+}
+
+// ---- field access ----
+
+QString formatNumber(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+bool isSixDigits(QStringView s)
+{
+    if (s.size() != 6)
+        return false;
+    for (const QChar c : s) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    return true;
+}
+
+qsizetype codePointCount(QStringView s)
+{
+    qsizetype count = s.size();
+    for (const QChar c : s) {
+        if (c.isHighSurrogate())
+            --count;
+    }
+    return count;
+}
+
+enum class IntegerCheck { Ok, NotWhole, TooLarge };
+
+IntegerCheck toWholeNumber(const QJsonValue& value, qint64* out)
+{
+    // toInteger() returns its default unless the value is a whole number that fits qint64; two
+    // different defaults tell the failure apart from a real value.
+    const qint64 a = value.toInteger(0);
+    const qint64 b = value.toInteger(1);
+    if (a == b) {
+        *out = a;
+        return IntegerCheck::Ok;
+    }
+    const double d = value.toDouble();
+    return std::trunc(d) == d ? IntegerCheck::TooLarge : IntegerCheck::NotWhole;
+}
+
+enum class Required { No, Yes };
+enum class AllowEmpty { No, Yes };
+
+// Reads typed fields of one payload object; the first failure is kept for takeRejection().
+class FieldReader
+{
+public:
+    FieldReader(const QJsonObject& object, const FeedDecoder::Limits& limits, qint64 nowMs)
+        : m_object(object)
+        , m_limits(limits)
+        , m_nowMs(nowMs)
+    { }
+
+    [[nodiscard]] Rejection takeRejection() { return std::move(m_rejection); }
+
+    // An id the payload names must be the topic's.
+    bool matchesTopic(QLatin1String key, const QString& topicValue)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined())
+            return true;
+        if (!value.isString())
+            return fail(RejectReason::WrongType, key, QStringLiteral("expected a string"));
+        const QString text = value.toString();
+        if (text != topicValue) {
+            return fail(RejectReason::TopicMismatch, key,
+                QStringLiteral("\"%1\" differs from the topic's \"%2\"").arg(text.left(64), topicValue));
+        }
+        return true;
+    }
+
+    // Retained state (indicators, presence) may be old by nature: a last will is written when the
+    // client connects, a slow indicator may not change for weeks. Only live feeds get the past limit.
+    bool timestamp(qint64* out, bool limitPast = true)
+    {
+        const QLatin1String key("ts");
+        const QJsonValue value = m_object.value(key);
+        qint64 ms = 0;
+        if (value.isUndefined())
+            return fail(RejectReason::MissingField, key, QStringLiteral("required"));
+        if (value.isString()) {
+            if (!parseRfc3339(value.toString(), &ms)) {
+                return fail(RejectReason::BadTimestamp, key,
+                    QStringLiteral("not an RFC 3339 date-time with a zone: \"%1\"").arg(value.toString().left(64)));
+            }
+        } else if (value.isDouble()) {
+            if (!std::isfinite(value.toDouble()))
+                return fail(RejectReason::NonFinite, key, QStringLiteral("not a finite number"));
+            switch (toWholeNumber(value, &ms)) {
+            case IntegerCheck::Ok:
+                break;
+            case IntegerCheck::NotWhole:
+                return fail(RejectReason::WrongType, key, QStringLiteral("epoch milliseconds must be an integer"));
+            case IntegerCheck::TooLarge:
+                return fail(RejectReason::BadTimestamp, key, QStringLiteral("epoch milliseconds out of range"));
+            }
+        } else {
+            return fail(RejectReason::WrongType, key,
+                QStringLiteral("expected an RFC 3339 string or integer epoch milliseconds"));
+        }
+        qint64 earliest = 0;
+        qint64 latest = 0;
+        if (qSubOverflow(m_nowMs, m_limits.maxPastMs, &earliest))
+            earliest = std::numeric_limits<qint64>::min();
+        if (qAddOverflow(m_nowMs, m_limits.maxFutureMs, &latest))
+            latest = std::numeric_limits<qint64>::max();
+        if (ms > latest) {
+            return fail(RejectReason::BadTimestamp, key,
+                QStringLiteral("%1 ms in the future (at most %2 allowed)").arg(ms - m_nowMs).arg(m_limits.maxFutureMs));
+        }
+        if (limitPast && ms < earliest) {
+            return fail(RejectReason::BadTimestamp, key,
+                QStringLiteral("%1 ms in the past (at most %2 allowed)").arg(m_nowMs - ms).arg(m_limits.maxPastMs));
+        }
+        *out = ms;
+        return true;
+    }
+
+    bool sequence(qint64* out)
+    {
+        const QLatin1String key("seq");
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined())
+            return fail(RejectReason::MissingField, key, QStringLiteral("required"));
+        if (!value.isDouble())
+            return fail(RejectReason::WrongType, key, QStringLiteral("expected an integer"));
+        if (!std::isfinite(value.toDouble()))
+            return fail(RejectReason::NonFinite, key, QStringLiteral("not a finite number"));
+        qint64 seq = 0;
+        switch (toWholeNumber(value, &seq)) {
+        case IntegerCheck::Ok:
+            break;
+        case IntegerCheck::NotWhole:
+            return fail(RejectReason::WrongType, key, QStringLiteral("expected an integer"));
+        case IntegerCheck::TooLarge:
+            return fail(RejectReason::OutOfRange, key, QStringLiteral("too large for a 64-bit integer"));
+        }
+        if (seq < 0)
+            return fail(RejectReason::OutOfRange, key, QStringLiteral("%1 is negative").arg(seq));
+        *out = seq;
+        return true;
+    }
+
+    // A text field. maxChars counts Unicode code points; -1 means no limit.
+    bool string(QLatin1String key, QString* out, Required required, AllowEmpty allowEmpty, qsizetype maxChars = -1)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined()) {
+            if (required == Required::Yes)
+                return fail(RejectReason::MissingField, key, QStringLiteral("required"));
+            return true;
+        }
+        if (!value.isString())
+            return fail(RejectReason::WrongType, key, QStringLiteral("expected a string"));
+        QString text = value.toString();
+        if (!text.isValidUtf16())
+            return fail(RejectReason::NotUtf8, key, QStringLiteral("contains an unpaired surrogate"));
+        if (allowEmpty == AllowEmpty::No && text.isEmpty())
+            return fail(RejectReason::OutOfRange, key, QStringLiteral("must not be empty"));
+        if (maxChars >= 0 && text.size() > maxChars) {
+            const qsizetype chars = codePointCount(text);
+            if (chars > maxChars) {
+                return fail(RejectReason::OutOfRange, key,
+                    QStringLiteral("%1 characters, at most %2 allowed").arg(chars).arg(maxChars));
+            }
+        }
+        if (out)
+            *out = std::move(text);
+        return true;
+    }
+
+    // A string field that must be one of `names`; an absent optional field leaves *out untouched.
+    template <std::size_t N>
+    bool oneOf(QLatin1String key, const QLatin1String (&names)[N], QString* out, Required required)
+    {
+        if (required == Required::No && m_object.value(key).isUndefined())
+            return true;
+        QString text;
+        if (!string(key, &text, Required::Yes, AllowEmpty::Yes))
+            return false;
+        for (const QLatin1String& name : names) {
+            if (text == name) {
+                *out = std::move(text);
+                return true;
+            }
+        }
+        return fail(RejectReason::OutOfRange, key, QStringLiteral("unknown value \"%1\"").arg(text.left(64)));
+    }
+
+    bool number(QLatin1String key, double* out, bool* present = nullptr)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined()) {
+            if (!present)
+                return fail(RejectReason::MissingField, key, QStringLiteral("required"));
+            *present = false;
+            return true;
+        }
+        if (!value.isDouble())
+            return fail(RejectReason::WrongType, key, QStringLiteral("expected a number"));
+        const double d = value.toDouble();
+        if (!std::isfinite(d))
+            return fail(RejectReason::NonFinite, key, QStringLiteral("not a finite number"));
+        *out = d;
+        if (present)
+            *present = true;
+        return true;
+    }
+
+    bool numberInRange(QLatin1String key, double* out, double low, double high)
+    {
+        if (!number(key, out))
+            return false;
+        return checkRange(key, *out, low, high);
+    }
+
+    template <typename Field> bool checkRange(const Field& field, double value, double low, double high)
+    {
+        if (value < low || value > high) {
+            return fail(RejectReason::OutOfRange, field,
+                QStringLiteral("%1 is outside [%2, %3]")
+                    .arg(formatNumber(value), formatNumber(low), formatNumber(high)));
+        }
+        return true;
+    }
+
+    bool boolean(QLatin1String key, bool* out)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined())
+            return fail(RejectReason::MissingField, key, QStringLiteral("required"));
+        if (!value.isBool())
+            return fail(RejectReason::WrongType, key, QStringLiteral("expected true or false"));
+        *out = value.toBool();
+        return true;
+    }
+
+    // Keeps "<field>: <why>" as the rejection; always returns false.
+    template <typename Field> bool fail(RejectReason reason, const Field& field, const QString& why)
+    {
+        QString detail;
+        detail.reserve(field.size() + 2 + why.size());
+        detail += field;
+        detail += QLatin1String(": ");
+        detail += why;
+        m_rejection = { reason, std::move(detail) };
+        return false;
+    }
+
+    [[nodiscard]] const QJsonObject& object() const { return m_object; }
+
+private:
+    const QJsonObject& m_object;
+    const FeedDecoder::Limits& m_limits;
+    const qint64 m_nowMs;
+    Rejection m_rejection { RejectReason::MalformedJson, {} };
+};
+
+struct MetricRange
+{
+    const char* name;
+    double low;
+    double high;
+};
+
+// docs/topics.md, telemetry metric table.
+constexpr MetricRange metricRanges[] = {
+    { "aqi", 0, 1000 },
+    { "pm25", 0, 5000 },
+    { "pm10", 0, 5000 },
+    { "no2", 0, 5000 },
+    { "o3", 0, 5000 },
+    { "flow", 0, 20000 },
+    { "speed", 0, 250 },
+    { "congestion", 0, 10 },
+    { "level", -50, 500 },
+    { "laeq", 0, 200 },
+    { "load", 0, 100000 },
+};
+
+const MetricRange* findMetric(const QString& name)
+{
+    for (const MetricRange& metric : metricRanges) {
+        if (name == QLatin1String(metric.name))
+            return &metric;
+    }
+    return nullptr;
+}
+
+constexpr double minLon = -180, maxLon = 180, minLat = -90, maxLat = 90;
+
+FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
+{
+    TelemetrySample sample;
+    if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.matchesTopic(QLatin1String("sensor"), route.id)
+        || !f.matchesTopic(QLatin1String("domain"), route.domain)
+        || !f.matchesTopic(QLatin1String("district"), route.district) || !f.timestamp(&sample.tsMs)
+        || !f.sequence(&sample.seq) || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No)
+        || !f.numberInRange(QLatin1String("lon"), &sample.lon, minLon, maxLon)
+        || !f.numberInRange(QLatin1String("lat"), &sample.lat, minLat, maxLat))
+        return f.takeRejection();
+
+    const QLatin1String valuesKey("values");
+    const QJsonValue valuesValue = f.object().value(valuesKey);
+    if (valuesValue.isUndefined()) {
+        f.fail(RejectReason::MissingField, valuesKey, QStringLiteral("required"));
+        return f.takeRejection();
+    }
+    if (!valuesValue.isObject()) {
+        f.fail(RejectReason::WrongType, valuesKey, QStringLiteral("expected an object of metric -> number"));
+        return f.takeRejection();
+    }
+    const QJsonObject values = valuesValue.toObject();
+    if (values.isEmpty()) {
+        f.fail(RejectReason::OutOfRange, valuesKey, QStringLiteral("at least one metric required"));
+        return f.takeRejection();
+    }
+    sample.values.reserve(std::size_t(values.size()));
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        QString metric = it.key();
+        const QJsonValue value = it.value();
+        const auto failMetric = [&](RejectReason reason, const QString& why) {
+            f.fail(reason, QString(QLatin1String("values.") + metric), why);
+            return f.takeRejection();
+        };
+        if (metric.isEmpty())
+            return failMetric(RejectReason::OutOfRange, QStringLiteral("empty metric name"));
+        if (!metric.isValidUtf16())
+            return failMetric(RejectReason::NotUtf8, QStringLiteral("metric name has an unpaired surrogate"));
+        if (!value.isDouble())
+            return failMetric(RejectReason::WrongType, QStringLiteral("expected a number"));
+        const double d = value.toDouble();
+        if (!std::isfinite(d))
+            return failMetric(RejectReason::NonFinite, QStringLiteral("not a finite number"));
+        if (const MetricRange* range = findMetric(metric); range && (d < range->low || d > range->high)) {
+            return failMetric(RejectReason::OutOfRange,
+                QStringLiteral("%1 is outside [%2, %3]")
+                    .arg(formatNumber(d), formatNumber(range->low), formatNumber(range->high)));
+        }
+        sample.values.emplace_back(std::move(metric), d);
+    }
+    sample.sensorId = std::move(route.id);
+    sample.domain = std::move(route.domain);
+    sample.district = std::move(route.district);
+    return sample;
+}
+
+FeedDecoder::Result decodeIndicator(FieldReader& f, TopicScheme::Route& route)
+{
+    IndicatorUpdate update;
+    static constexpr QLatin1String directions[] = { QLatin1String("higher"), QLatin1String("lower") };
+    QString better;
+    if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.matchesTopic(QLatin1String("indicator"), route.id)
+        || !f.timestamp(&update.tsMs, false) || !f.sequence(&update.seq)
+        || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No)
+        || !f.number(QLatin1String("value"), &update.value)
+        || !f.string(QLatin1String("unit"), &update.unit, Required::Yes, AllowEmpty::Yes)
+        || !f.string(QLatin1String("name"), &update.name, Required::Yes, AllowEmpty::No)
+        || !f.string(QLatin1String("name_en"), &update.nameEn, Required::No, AllowEmpty::Yes)
+        || !f.number(QLatin1String("target"), &update.target, &update.hasTarget)
+        || !f.oneOf(QLatin1String("better"), directions, &better, Required::No))
+        return f.takeRejection();
+    update.higherIsBetter = better != QLatin1String("lower");
+    update.id = std::move(route.id);
+    return update;
+}
+
+FeedDecoder::Result decodeIncidentEvent(FieldReader& f, TopicScheme::Route& route)
+{
+    IncidentEvent event;
+    static constexpr QLatin1String statuses[]
+        = { QLatin1String("new"), QLatin1String("update"), QLatin1String("closed") };
+    QString severity;
+    if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.matchesTopic(QLatin1String("incident"), route.id)
+        || !f.timestamp(&event.tsMs) || !f.sequence(&event.seq)
+        || !f.string(QLatin1String("source"), &event.source, Required::Yes, AllowEmpty::No)
+        || !f.string(QLatin1String("kind"), &event.kind, Required::Yes, AllowEmpty::No)
+        || !f.string(QLatin1String("severity"), &severity, Required::Yes, AllowEmpty::Yes))
+        return f.takeRejection();
+    if (!severityFromName(severity, &event.severity)) {
+        f.fail(RejectReason::OutOfRange, QLatin1String("severity"),
+            QStringLiteral("unknown value \"%1\"").arg(severity.left(64)));
+        return f.takeRejection();
+    }
+    if (!f.oneOf(QLatin1String("status"), statuses, &event.status, Required::Yes)
+        || !f.string(QLatin1String("title"), &event.title, Required::Yes, AllowEmpty::No, 200)
+        || !f.string(QLatin1String("description"), &event.description, Required::No, AllowEmpty::Yes, 4000)
+        || !f.string(QLatin1String("district"), &event.district, Required::Yes, AllowEmpty::Yes))
+        return f.takeRejection();
+    if (!isSixDigits(event.district)) {
+        f.fail(RejectReason::OutOfRange, QLatin1String("district"), QStringLiteral("expected a six-digit adcode"));
+        return f.takeRejection();
+    }
+    if (!f.numberInRange(QLatin1String("lon"), &event.lon, minLon, maxLon)
+        || !f.numberInRange(QLatin1String("lat"), &event.lat, minLat, maxLat))
+        return f.takeRejection();
+    event.id = std::move(route.id);
+    return event;
+}
+
+FeedDecoder::Result decodeStatus(FieldReader& f, TopicScheme::Route& route)
+{
+    PresenceStatus status;
+    static constexpr QLatin1String kinds[] = { QLatin1String("simulator"), QLatin1String("sensor-gateway"),
+        QLatin1String("source"), QLatin1String("wall"), QLatin1String("dispatcher"), QLatin1String("leader") };
+    qint64 seq = 0;
+    if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.matchesTopic(QLatin1String("client"), route.id)
+        || !f.timestamp(&status.tsMs, false) || !f.sequence(&seq)
+        || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No)
+        || !f.boolean(QLatin1String("online"), &status.online)
+        || !f.oneOf(QLatin1String("kind"), kinds, &status.kind, Required::Yes)
+        || !f.string(QLatin1String("version"), nullptr, Required::No, AllowEmpty::Yes))
+        return f.takeRejection();
+    status.clientId = std::move(route.id);
+    return status;
+}
+
+} // namespace
+
+FeedDecoder::FeedDecoder(TopicScheme scheme)
+    : m_scheme(std::move(scheme))
+{ }
+
+FeedDecoder::FeedDecoder(TopicScheme scheme, Limits limits)
+    : m_scheme(std::move(scheme))
+    , m_limits(limits)
+{ }
+
+FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& payload, qint64 nowMs) const
+{
+    if (payload.size() > m_limits.maxPayloadBytes) {
+        return Rejection { RejectReason::Oversize,
+            QStringLiteral("payload: %1 bytes, at most %2 allowed").arg(payload.size()).arg(m_limits.maxPayloadBytes) };
+    }
+
+    TopicScheme::Route route = m_scheme.route(topic);
+    if (route.feed == TopicScheme::Feed::Unknown)
+        return Rejection { RejectReason::UnknownTopic, QStringLiteral("topic: not in the contract") };
+    if (route.feed == TopicScheme::Feed::Telemetry && !isSixDigits(route.district)) {
+        return Rejection { RejectReason::UnknownTopic,
+            QStringLiteral("topic: district \"%1\" is not a six-digit adcode").arg(route.district) };
+    }
+
+    if (payload.isEmpty())
+        return Ignored { QStringLiteral("empty payload (retained message cleared)") };
+
+    const QByteArrayView bytes(payload);
+    if (!bytes.isValidUtf8())
+        return Rejection { RejectReason::NotUtf8, QStringLiteral("payload: not valid UTF-8") };
+
+    if (nestsDeeperThan(bytes, m_limits.maxDepth)) {
+        return Rejection { RejectReason::TooDeep,
+            QStringLiteral("payload: nested more than %1 levels deep").arg(m_limits.maxDepth) };
+    }
+
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(payload, &error);
+    if (error.error == QJsonParseError::IllegalNumber)
+        return classifyIllegalNumber(bytes, error.offset);
+    if (error.error != QJsonParseError::NoError) {
+        return Rejection { RejectReason::MalformedJson,
+            QStringLiteral("payload: %1 at offset %2").arg(error.errorString()).arg(error.offset) };
+    }
+    if (!document.isObject())
+        return Rejection { RejectReason::MalformedJson, QStringLiteral("payload: top level is not an object") };
+
+    switch (route.feed) {
+    case TopicScheme::Feed::IncidentAction:
+        return Ignored { QStringLiteral("incident actions are not consumed yet") };
+    case TopicScheme::Feed::WallControl:
+        return Ignored { QStringLiteral("wall control is not consumed yet") };
+    default:
+        break;
+    }
+
+    const QJsonObject object = document.object();
+    FieldReader reader(object, m_limits, nowMs);
+    switch (route.feed) {
+    case TopicScheme::Feed::Telemetry:
+        return decodeTelemetry(reader, route);
+    case TopicScheme::Feed::Indicator:
+        return decodeIndicator(reader, route);
+    case TopicScheme::Feed::IncidentEvent:
+        return decodeIncidentEvent(reader, route);
+    case TopicScheme::Feed::Status:
+        return decodeStatus(reader, route);
+    case TopicScheme::Feed::IncidentAction:
+    case TopicScheme::Feed::WallControl:
+    case TopicScheme::Feed::Unknown:
+        break;
+    }
+    return Rejection { RejectReason::UnknownTopic, QStringLiteral("topic: not in the contract") };
+}
+
+} // namespace citybrain

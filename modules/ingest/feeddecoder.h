@@ -1,0 +1,99 @@
+#pragma once
+
+#include "citytypes.h"
+#include "topicscheme.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+
+#include <variant>
+
+namespace citybrain {
+
+// Why a payload was rejected: exactly one reason per payload (docs/topics.md, "Rejections").
+enum class RejectReason {
+    Oversize,
+    NotUtf8,
+    MalformedJson,
+    TooDeep,
+    UnknownTopic,
+    TopicMismatch,
+    MissingField,
+    WrongType,
+    NonFinite,
+    OutOfRange,
+    BadTimestamp
+};
+
+// The counter name of a reason as the contract spells it: "oversize", "not_utf8", ...
+[[nodiscard]] QString rejectReasonName(RejectReason reason);
+inline constexpr int rejectReasonCount = 11;
+
+struct Rejection
+{
+    RejectReason reason;
+    QString detail; // names the field and why, e.g. "values.pm25: expected a number"
+};
+
+// Valid traffic this console does not consume yet (incident actions, wall control), or an empty
+// payload (a retained message being cleared).
+struct Ignored
+{
+    QString why;
+};
+
+// Validating decoder of the v1 topic and payload contract (docs/topics.md).
+//
+// Checks run in this order and the first failure wins:
+//   1. oversize (payload larger than Limits::maxPayloadBytes)
+//   2. unknown_topic (TopicScheme::route gives Feed::Unknown, or a telemetry adcode that is not six digits)
+//   3. empty payload -> Ignored
+//   4. not_utf8 (the payload bytes are not strict UTF-8)
+//   5. too_deep (objects/arrays nested deeper than Limits::maxDepth; counted by a byte scan before parsing)
+//   6. malformed_json (parse error or a top level that is not an object); a number that overflows a double
+//      (1e999) is non_finite and one that underflows to zero (1e-999) is out_of_range instead
+//   7. incident action and wall control -> Ignored
+//   8. per-feed fields: first the payload ids against the topic (topic_mismatch), then ts, seq, source,
+//      then the feed's fields in the order of docs/topics.md.
+//
+// Field rules common to every feed: a field that is absent is missing_field; present with another JSON
+// type (null included) is wrong_type; a whole number is required for seq and epoch-millisecond ts
+// (5.0 counts as whole); required identifying strings (source, kind, name, title) must not be empty;
+// a text field holding an unpaired UTF-16 surrogate (an escaped "\ud800") is not_utf8.
+// out_of_range also covers: an enumerated string outside its set (severity, incident status, better,
+// presence kind), an incident district that is not six digits, seq < 0 or beyond 64 bits, empty values.
+//
+// TelemetrySample::values is sorted by metric name (QJsonObject keeps keys sorted; for a duplicated key
+// the last occurrence wins). Known metrics are range-checked by name whatever the domain.
+//
+// decode() is const and keeps no mutable state: one decoder may be shared by several threads.
+class FeedDecoder
+{
+public:
+    struct Limits
+    {
+        qsizetype maxPayloadBytes = 256 * 1024;
+        int maxDepth = 16;
+        qint64 maxFutureMs = 5 * 60 * 1000;
+        qint64 maxPastMs = 7LL * 24 * 3600 * 1000;
+    };
+    using Result = std::variant<Rejection, Ignored, TelemetrySample, IndicatorUpdate, IncidentEvent, PresenceStatus>;
+
+    // Two constructors rather than "Limits limits = Limits()": GCC cannot use a nested struct's default
+    // member initializers in a default argument of its enclosing class. Call sites are the same.
+    explicit FeedDecoder(TopicScheme scheme = TopicScheme());
+    FeedDecoder(TopicScheme scheme, Limits limits);
+
+    [[nodiscard]] const TopicScheme& scheme() const { return m_scheme; }
+    [[nodiscard]] const Limits& limits() const { return m_limits; }
+
+    // Decodes one message received at nowMs (epoch milliseconds, used for the ts window).
+    [[nodiscard]] Result decode(const QString& topic, const QByteArray& payload, qint64 nowMs) const;
+
+private:
+    TopicScheme m_scheme;
+    Limits m_limits;
+};
+
+} // namespace citybrain

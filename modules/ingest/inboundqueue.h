@@ -1,0 +1,60 @@
+#pragma once
+
+#include "mqttmessage.h"
+
+#include <QtGlobal>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <vector>
+
+namespace citybrain {
+
+// The bounded hand-off between Paho's threads and the ingest worker, in two lanes.
+// - priority (QoS >= 1: incidents, indicators, presence): never dropped; when full, push() waits,
+//   which holds back Paho's acknowledgement so the broker keeps the messages for us.
+// - bulk (QoS 0 telemetry): when full the oldest reading is dropped and counted, since a newer
+//   reading of the same sensor supersedes it.
+class InboundQueue
+{
+public:
+    struct LaneStats
+    {
+        qint64 depth = 0;
+        qint64 highWater = 0;
+        qint64 dropped = 0;
+    };
+
+    explicit InboundQueue(std::size_t bulkCapacity = 100000, std::size_t priorityCapacity = 20000);
+
+    void push(MqttMessage&& message);
+    // Moves everything queued into `out` (priority lane first), waiting up to `wait` for the first
+    // message. Returns false once the queue is closed and empty.
+    bool popAll(std::vector<MqttMessage>& out, std::chrono::milliseconds wait);
+    void close();
+
+    [[nodiscard]] LaneStats priorityStats() const;
+    [[nodiscard]] LaneStats bulkStats() const;
+
+private:
+    struct Lane
+    {
+        std::deque<MqttMessage> items;
+        std::size_t capacity = 0;
+        qint64 highWater = 0;
+        qint64 dropped = 0;
+    };
+    static LaneStats statsOf(const Lane& lane);
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_readable;
+    std::condition_variable m_writable;
+    Lane m_priority;
+    Lane m_bulk;
+    bool m_closed = false;
+};
+
+} // namespace citybrain

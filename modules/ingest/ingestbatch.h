@@ -1,0 +1,30 @@
+#pragma once
+
+#include "citytypes.h"
+#include "feeddecoder.h"
+
+#include <array>
+#include <vector>
+
+namespace citybrain {
+
+// What the ingest worker hands to the GUI thread, at most once per frame.
+struct IngestBatch
+{
+    std::vector<TelemetrySample> telemetry; // latest reading per sensor since the previous batch
+    std::vector<IndicatorUpdate> indicators; // every update, in arrival order (charts keep history)
+    std::vector<IncidentEvent> incidents; // every event, in arrival order, already stored
+    std::vector<PresenceStatus> presence;
+    qint64 received = 0;
+    qint64 decoded = 0;
+    std::array<qint64, rejectReasonCount> rejected {};
+    qint64 newestMessageMs = 0; // receive time of the newest message in the batch
+    bool restored = false; // incidents loaded from the store at start, not live
+
+    [[nodiscard]] bool isEmpty() const
+    {
+        return received == 0 && telemetry.empty() && indicators.empty() && incidents.empty() && presence.empty();
+    }
+};
+
+} // namespace citybrain

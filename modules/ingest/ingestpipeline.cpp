@@ -1,0 +1,172 @@
+#include "ingestpipeline.h"
+
+#include "incidentstore.h"
+#include "logging.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <chrono>
+
+namespace citybrain {
+
+namespace {
+
+// Logs a rejection the first time its reason is seen, then at most every 10 s per reason with a
+// count, so a flood of garbage cannot flood the log.
+class RejectionLog
+{
+public:
+    void note(const QString& topic, const Rejection& rejection, qint64 nowMs)
+    {
+        Entry& entry = m_entries[static_cast<std::size_t>(rejection.reason)];
+        ++entry.suppressed;
+        if (nowMs - entry.lastLogMs < 10000)
+            return;
+        qCWarning(lcIngest).noquote() << "rejected" << rejectReasonName(rejection.reason) << "on" << topic.left(200)
+                                      << "-" << rejection.detail.left(200) << "(" << entry.suppressed
+                                      << "of this reason since the last report)";
+        entry.lastLogMs = nowMs;
+        entry.suppressed = 0;
+    }
+
+private:
+    struct Entry
+    {
+        qint64 lastLogMs = -100000;
+        qint64 suppressed = 0;
+    };
+    std::array<Entry, rejectReasonCount> m_entries {};
+};
+
+} // namespace
+
+IngestPipeline::IngestPipeline(Settings settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_decoder(m_settings.topics, m_settings.limits)
+{ }
+
+IngestPipeline::~IngestPipeline()
+{
+    stop();
+}
+
+void IngestPipeline::start()
+{
+    if (!m_worker.joinable())
+        m_worker = std::thread([this] { run(); });
+}
+
+void IngestPipeline::stop()
+{
+    m_queue.close();
+    if (m_worker.joinable())
+        m_worker.join();
+}
+
+QString IngestPipeline::storeError() const
+{
+    std::lock_guard lock(m_errorMutex);
+    return m_storeError;
+}
+
+void IngestPipeline::post(std::unique_ptr<IngestBatch> batch)
+{
+    m_batchInFlight = true;
+    std::shared_ptr<const IngestBatch> shared(std::move(batch));
+    QMetaObject::invokeMethod(
+        this,
+        [this, shared] {
+            m_batchInFlight = false;
+            Q_EMIT batchReady(shared);
+        },
+        Qt::QueuedConnection);
+}
+
+void IngestPipeline::run()
+{
+    using namespace std::chrono;
+    std::unique_ptr<IncidentStore> store;
+    auto setStoreError = [this](const QString& error) {
+        std::lock_guard lock(m_errorMutex);
+        if (m_storeError != error && !error.isEmpty())
+            qCWarning(lcStore).noquote() << error;
+        m_storeError = error;
+    };
+    if (!m_settings.dbPath.isEmpty()) {
+        store = std::make_unique<IncidentStore>(m_settings.dbPath);
+        QString error;
+        if (store->open(&error)) {
+            auto restored = std::make_unique<IngestBatch>();
+            restored->restored = true;
+            restored->incidents = store->loadRecent(500, &error);
+            std::reverse(restored->incidents.begin(), restored->incidents.end()); // oldest first, as if live
+            post(std::move(restored));
+        } else {
+            store.reset();
+        }
+        setStoreError(error);
+    }
+
+    RejectionLog rejectionLog;
+    auto pending = std::make_unique<IngestBatch>();
+    QHash<QString, std::size_t> telemetrySlot; // sensor id -> index in pending->telemetry
+    std::vector<MqttMessage> messages;
+    auto lastPost = steady_clock::now();
+    const milliseconds frame(m_settings.frameMs);
+    bool open = true;
+    while (open) {
+        const auto nextPost = lastPost + frame;
+        const auto wait = duration_cast<milliseconds>(nextPost - steady_clock::now());
+        messages.clear();
+        open = m_queue.popAll(messages, std::max(wait, milliseconds(1)));
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        std::vector<IncidentEvent> newIncidents;
+        for (MqttMessage& message : messages) {
+            ++pending->received;
+            pending->newestMessageMs = std::max(pending->newestMessageMs, message.receivedMs);
+            FeedDecoder::Result result = m_decoder.decode(message.topic, message.payload, nowMs);
+            if (auto* rejection = std::get_if<Rejection>(&result)) {
+                ++pending->rejected[static_cast<std::size_t>(rejection->reason)];
+                rejectionLog.note(message.topic, *rejection, nowMs);
+                continue;
+            }
+            if (std::holds_alternative<Ignored>(result))
+                continue;
+            ++pending->decoded;
+            if (auto* sample = std::get_if<TelemetrySample>(&result)) {
+                auto slot = telemetrySlot.constFind(sample->sensorId);
+                if (slot != telemetrySlot.constEnd()) {
+                    pending->telemetry[*slot] = std::move(*sample);
+                } else {
+                    telemetrySlot.insert(sample->sensorId, pending->telemetry.size());
+                    pending->telemetry.push_back(std::move(*sample));
+                }
+            } else if (auto* indicator = std::get_if<IndicatorUpdate>(&result)) {
+                pending->indicators.push_back(std::move(*indicator));
+            } else if (auto* incident = std::get_if<IncidentEvent>(&result)) {
+                newIncidents.push_back(std::move(*incident));
+            } else if (auto* presence = std::get_if<PresenceStatus>(&result)) {
+                pending->presence.push_back(std::move(*presence));
+            }
+        }
+        if (!newIncidents.empty()) {
+            QString error;
+            if (store && !store->save(newIncidents, &error))
+                setStoreError(QStringLiteral("incident store: ") + error);
+            else if (store)
+                setStoreError(QString());
+            for (IncidentEvent& event : newIncidents)
+                pending->incidents.push_back(std::move(event));
+        }
+        if (!pending->isEmpty() && !m_batchInFlight && steady_clock::now() >= nextPost) {
+            post(std::move(pending));
+            pending = std::make_unique<IngestBatch>();
+            telemetrySlot.clear();
+            lastPost = steady_clock::now();
+        }
+    }
+}
+
+} // namespace citybrain

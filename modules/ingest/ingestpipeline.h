@@ -1,0 +1,59 @@
+#pragma once
+
+#include "feeddecoder.h"
+#include "inboundqueue.h"
+#include "ingestbatch.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace citybrain {
+
+// MQTT messages in, batches for the GUI thread out. Paho's threads call enqueue(); one worker
+// thread decodes, validates, coalesces telemetry per sensor, stores incidents, and posts a batch to
+// the GUI thread at most once per frame, and only when the previous batch has been taken.
+class IngestPipeline : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        TopicScheme topics;
+        FeedDecoder::Limits limits;
+        QString dbPath; // empty: incidents are not persisted
+        int frameMs = 16;
+    };
+
+    explicit IngestPipeline(Settings settings, QObject* parent = nullptr);
+    ~IngestPipeline() override;
+
+    // Starts the worker; it first restores stored incidents as a batch with `restored` set.
+    void start();
+    void stop();
+    // Thread-safe; called from Paho's threads.
+    void enqueue(MqttMessage&& message) { m_queue.push(std::move(message)); }
+
+    [[nodiscard]] const InboundQueue& queue() const { return m_queue; }
+    [[nodiscard]] QString storeError() const;
+
+Q_SIGNALS:
+    // Emitted in this object's (the GUI) thread.
+    void batchReady(const std::shared_ptr<const citybrain::IngestBatch>& batch);
+
+private:
+    void run();
+    void post(std::unique_ptr<IngestBatch> batch);
+
+    Settings m_settings;
+    FeedDecoder m_decoder;
+    InboundQueue m_queue;
+    std::thread m_worker;
+    std::atomic<bool> m_batchInFlight { false };
+    mutable std::mutex m_errorMutex;
+    QString m_storeError;
+};
+
+} // namespace citybrain

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "incidentgenerator.h"
+#include "indicatorboard.h"
+#include "sensorfleet.h"
+#include "simmessage.h"
+#include "topicscheme.h"
+
+#include <QRandomGenerator>
+
+#include <vector>
+
+namespace citybrain {
+class DistrictLayer;
+}
+
+namespace citybrain::sim {
+
+struct SimSettings
+{
+    quint64 seed = 1;
+    QString topicPrefix = QStringLiteral("xy/v1");
+    QString clientId = QStringLiteral("citybrain-sim");
+    SensorCounts sensors;
+    qint64 indicatorIntervalMs = 1000;
+    IncidentGenerator::Settings incidents;
+};
+
+// The Xianyang city simulator: generates every feed of docs/topics.md deterministically from a seed
+// and the times it is asked about. It does no I/O; the caller publishes what it returns and decides
+// the pace. The same settings and the same sequence of calls give byte-identical messages.
+//
+//   CitySimulator sim(settings, DistrictLayer::xianyang());
+//   publish(sim.start(now));                 // startup incidents, first indicators
+//   every tick: publish(sim.telemetry(now, n)); publish(sim.advance(now));
+class CitySimulator
+{
+public:
+    CitySimulator(SimSettings settings, const DistrictLayer& layer);
+
+    // Call once, first: the incidents open at start-up (reported a few minutes before `nowMs`) and a
+    // first round of indicators.
+    [[nodiscard]] std::vector<SimMessage> start(qint64 nowMs);
+    // The next `count` telemetry readings, sensors taken in turn (a fixed shuffled order), at `nowMs`.
+    [[nodiscard]] std::vector<SimMessage> telemetry(qint64 nowMs, int count);
+    // Incident events due by `nowMs` and, on their own schedule, the indicators.
+    [[nodiscard]] std::vector<SimMessage> advance(qint64 nowMs);
+    // The presence message (retained, QoS 1) with the caller's sequence number, which counts the
+    // messages on the status topic; online false is also the last will.
+    [[nodiscard]] SimMessage presence(bool online, qint64 nowMs, qint64 seq) const;
+
+    [[nodiscard]] const SensorFleet& fleet() const { return m_fleet; }
+    [[nodiscard]] const TopicScheme& topics() const { return m_topics; }
+    [[nodiscard]] const SimSettings& settings() const { return m_settings; }
+    [[nodiscard]] int openIncidents() const { return m_incidents.openCount(); }
+
+private:
+    void appendIncidents(std::vector<IncidentEvent> events, std::vector<SimMessage>* out);
+    void appendIndicators(qint64 nowMs, std::vector<SimMessage>* out);
+
+    SimSettings m_settings;
+    const DistrictLayer& m_layer;
+    TopicScheme m_topics;
+    SensorFleet m_fleet;
+    IncidentGenerator m_incidents;
+    std::unique_ptr<IndicatorBoard> m_board; // made at start(), it needs the start time
+    QRandomGenerator m_telemetryRng;
+    std::vector<size_t> m_order; // the round-robin order of sensors
+    size_t m_next = 0;
+    qint64 m_nextIndicatorsMs = 0;
+    bool m_started = false;
+};
+
+} // namespace citybrain::sim

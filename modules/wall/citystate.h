@@ -1,0 +1,48 @@
+#pragma once
+
+#include "feedhealth.h"
+#include "incidentmodel.h"
+#include "indicatormodel.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace citybrain {
+
+class IngestPipeline;
+class MqttClient;
+
+// The live state the wall presents, on the GUI thread: fed by the ingest pipeline's batches.
+class CityState : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CityState(bool embeddedBroker, QObject* parent = nullptr);
+
+    // Applies every batch the pipeline posts and samples its queue once a second.
+    void attach(IngestPipeline* pipeline);
+    // Shows the client's connection state.
+    void attach(MqttClient* client);
+    void apply(const IngestBatch& batch);
+    // Makes the models the QML singletons' instances.
+    void provideToQml();
+
+    [[nodiscard]] IndicatorModel& indicators() { return m_indicators; }
+    [[nodiscard]] IncidentModel& incidents() { return m_incidents; }
+    [[nodiscard]] FeedHealth& health() { return m_health; }
+    [[nodiscard]] qint64 batchesApplied() const { return m_batches; }
+
+Q_SIGNALS:
+    void batchApplied();
+
+private:
+    IndicatorModel m_indicators;
+    IncidentModel m_incidents;
+    FeedHealth m_health;
+    QTimer m_healthTimer;
+    qint64 m_batches = 0;
+};
+
+} // namespace citybrain

@@ -1,0 +1,136 @@
+import QtQuick
+import CityBrain.Theme
+
+// One indicator: name, big value with unit, trend arrow coloured good/bad, target with progress.
+Rectangle {
+    id: root
+
+    property string name
+    property string unit
+    property real value: 0
+    property real target: 0
+    property bool hasTarget: false
+    property int trend: 0
+    property bool trendIsGood: true
+    readonly property real progress: root.hasTarget && root.target !== 0 ? Math.max(0, Math.min(1, root.value / root.target)) : 0
+    readonly property color trendColor: Theme.trendColor(root.trend, root.trendIsGood)
+
+    color: Theme.panelRaised
+    radius: Theme.radiusSmall
+    border.color: Theme.divider
+    border.width: Theme.borderWidth
+
+    Text {
+        id: nameText
+
+        anchors.left: parent.left
+        anchors.right: arrowText.left
+        anchors.top: parent.top
+        anchors.margins: Theme.spacing
+        text: root.name
+        color: Theme.textSecondary
+        elide: Text.ElideRight
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+        textFormat: Text.PlainText
+    }
+
+    Text {
+        id: arrowText
+
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.spacing
+        text: Theme.trendArrow(root.trend)
+        color: root.trendColor
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontLabel
+        textFormat: Text.PlainText
+    }
+
+    Row {
+        id: valueRow
+
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: nameText.bottom
+        anchors.leftMargin: Theme.spacing
+        anchors.rightMargin: Theme.spacing
+        spacing: Theme.spacingSmall
+
+        Text {
+            id: valueText
+
+            width: Math.min(implicitWidth, valueRow.width - unitText.implicitWidth - valueRow.spacing)
+            text: Labels.formatNumber(root.value)
+            color: Theme.textPrimary
+            elide: Text.ElideRight
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontKpi
+            font.bold: true
+            textFormat: Text.PlainText
+        }
+
+        Text {
+            id: unitText
+
+            anchors.baseline: valueText.baseline
+            text: root.unit
+            color: Theme.textSecondary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontKpiUnit
+            textFormat: Text.PlainText
+        }
+    }
+
+    Item {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing
+        height: targetText.implicitHeight + Theme.spacingSmall + Theme.progressHeight
+        visible: root.hasTarget
+
+        Text {
+            id: targetText
+
+            anchors.left: parent.left
+            anchors.right: percentText.left
+            anchors.top: parent.top
+            text: qsTr("Target %1 %2").arg(Labels.formatNumber(root.target)).arg(root.unit)
+            color: Theme.textMuted
+            elide: Text.ElideRight
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            textFormat: Text.PlainText
+        }
+
+        Text {
+            id: percentText
+
+            anchors.right: parent.right
+            anchors.top: parent.top
+            text: qsTr("%1%").arg(Math.round(root.progress * 100))
+            color: Theme.textSecondary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            textFormat: Text.PlainText
+        }
+
+        Rectangle {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            height: Theme.progressHeight
+            radius: height / 2
+            color: Theme.divider
+
+            Rectangle {
+                width: parent.width * root.progress
+                height: parent.height
+                radius: parent.radius
+                color: root.progress >= 1 ? Theme.good : Theme.accent
+            }
+        }
+    }
+}

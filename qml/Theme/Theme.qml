@@ -1,0 +1,121 @@
+pragma Singleton
+import QtQuick
+
+// The wall's look in one place. Every size is a 1080p design value multiplied by `scale`, which
+// Main sets from the window (height / 1080, limited by width / 1920), so a 3840x2160 wall gets
+// scale 2 and the same composition. Colours are dark, and status colours come from the
+// Okabe-Ito palette (safe for the common colour-vision deficiencies); status is never shown by
+// colour alone: every coloured state also has a shape glyph and a text.
+QtObject {
+    id: theme
+
+    // --- scale ---------------------------------------------------------------------------------
+    property real scale: 1.0
+
+    // --- typography ----------------------------------------------------------------------------
+    readonly property string fontFamily: "Noto Sans CJK SC"
+    // Minimum text: 18 px at 1080p (36 px at 4K), readable from about 10 m on a 4K wall.
+    readonly property real fontSmall: Math.round(18 * scale)
+    readonly property real fontBody: Math.round(20 * scale)
+    readonly property real fontLabel: Math.round(22 * scale)
+    readonly property real fontPanelTitle: Math.round(24 * scale)
+    readonly property real fontLarge: Math.round(28 * scale)
+    readonly property real fontKpi: Math.round(40 * scale)
+    readonly property real fontKpiUnit: Math.round(20 * scale)
+    readonly property real fontClock: Math.round(34 * scale)
+    readonly property real fontTitle: Math.round(42 * scale)
+
+    // --- spacing and shapes --------------------------------------------------------------------
+    readonly property real spacingTiny: Math.round(3 * scale)
+    readonly property real spacingSmall: Math.round(6 * scale)
+    readonly property real spacing: Math.round(12 * scale)
+    readonly property real spacingLarge: Math.round(18 * scale)
+    readonly property real margin: Math.round(16 * scale)
+    readonly property real panelPadding: Math.round(14 * scale)
+    readonly property real radius: Math.round(10 * scale)
+    readonly property real radiusSmall: Math.round(5 * scale)
+    readonly property real borderWidth: Math.max(1, Math.round(1 * scale))
+    readonly property real accentWidth: Math.max(2, Math.round(4 * scale))
+    readonly property real headerHeight: Math.round(84 * scale)
+    readonly property real statusStripHeight: Math.round(30 * scale)
+    readonly property real panelHeaderHeight: Math.round(64 * scale)
+    readonly property real kpiTileMinHeight: Math.round(150 * scale)
+    readonly property real kpiTileMaxHeight: Math.round(190 * scale)
+    readonly property real progressHeight: Math.max(3, Math.round(7 * scale))
+    readonly property real incidentRowHeight: Math.round(76 * scale)
+    readonly property real badgeWidth: Math.round(118 * scale)
+    readonly property real badgeHeight: Math.round(30 * scale)
+    readonly property real indicatorDot: Math.round(16 * scale)
+    readonly property real chartLineWidth: Math.max(2, Math.round(3 * scale))
+    readonly property real mapMarkerScale: scale
+    // Column shares of the wall's body (left KPI, right incidents; the map takes the rest).
+    readonly property real leftColumnShare: 0.25
+    readonly property real rightColumnShare: 0.26
+    readonly property real trendRowShare: 0.34
+
+    // --- surfaces ------------------------------------------------------------------------------
+    readonly property color background: "#060b16"
+    readonly property color backgroundTop: "#0b1730"
+    readonly property color panel: "#0d1729"
+    readonly property color panelHeader: "#11203a"
+    readonly property color panelRaised: "#14233d"
+    readonly property color border: "#1e3556"
+    readonly property color borderStrong: "#2f5b8c"
+    readonly property color divider: "#182a45"
+
+    // --- text ----------------------------------------------------------------------------------
+    readonly property color textPrimary: "#eaf2ff"
+    readonly property color textSecondary: "#a9bcd8"
+    readonly property color textMuted: "#7d91ae"
+    readonly property color textOnBadge: "#07101e"
+
+    // --- status (Okabe-Ito derived, lightened a little for a dark background) --------------------
+    readonly property color accent: "#56b4e9"      // sky blue
+    readonly property color accentStrong: "#0072b2" // blue
+    readonly property color good: "#1fb58a"        // bluish green
+    readonly property color bad: "#e8743b"         // vermillion
+    readonly property color warning: "#e69f00"     // orange
+    readonly property color neutral: "#a9bcd8"
+    readonly property color stale: "#e69f00"
+    readonly property color staleVeil: "#b0101722"
+    readonly property color staleBanner: "#e6231a0a"
+    readonly property color closed: "#7d91ae"
+
+    // Severity 0 minor .. 3 critical: colour AND shape AND text (Labels.severityLabel).
+    readonly property list<color> severityColors: ["#56b4e9", "#f0e442", "#e69f00", "#e5533d"]
+    // The same shapes the DistrictMap draws: dot, ringed dot, triangle, diamond.
+    readonly property list<string> severityMarkers: ["●", "◉", "▲", "◆"]
+
+    // Trend arrows: rising, flat, falling.
+    readonly property string arrowUp: "▲"
+    readonly property string arrowDown: "▼"
+    readonly property string arrowFlat: "■"
+
+    // --- chart ---------------------------------------------------------------------------------
+    readonly property color chartBackground: "transparent"
+    readonly property color chartGrid: "#1a2d4a"
+    readonly property color chartAxis: "#2f5b8c"
+    readonly property list<color> seriesColors: ["#56b4e9", "#e69f00"]
+
+    // --- map -----------------------------------------------------------------------------------
+    readonly property color mapFill: "#122846"
+    readonly property color mapBorder: "#4a86c5"
+    readonly property color mapLabel: "#d6e6fa"
+    readonly property color mapHighlight: "#56b4e9"
+
+    function severityColor(severity: int): color {
+        return theme.severityColors[Math.max(0, Math.min(3, severity))];
+    }
+
+    function severityMarker(severity: int): string {
+        return theme.severityMarkers[Math.max(0, Math.min(3, severity))];
+    }
+
+    function trendArrow(trend: int): string {
+        return trend > 0 ? theme.arrowUp : (trend < 0 ? theme.arrowDown : theme.arrowFlat);
+    }
+
+    function trendColor(trend: int, good: bool): color {
+        return trend === 0 ? theme.neutral : (good ? theme.good : theme.bad);
+    }
+}

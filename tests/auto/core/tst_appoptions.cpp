@@ -1,0 +1,95 @@
+#include "appoptions.h"
+
+#include <QTest>
+
+using namespace citybrain;
+
+class TestAppOptions : public QObject
+{
+    Q_OBJECT
+private:
+    static ParsedOptions parse(QStringList args)
+    {
+        args.prepend(QStringLiteral("citybrain"));
+        return parseAppOptions(args);
+    }
+
+private Q_SLOTS:
+    void defaultsStartTheEmbeddedCityAsAWall()
+    {
+        const ParsedOptions parsed = parse({});
+        QCOMPARE(parsed.outcome, ParsedOptions::Outcome::Run);
+        QVERIFY(parsed.options.brokers.isEmpty());
+        QCOMPARE(parsed.options.role, AppOptions::Role::Wall);
+        QCOMPARE(parsed.options.size, QSize(3840, 2160));
+        QCOMPARE(parsed.options.language, QStringLiteral("zh_CN"));
+        QCOMPARE(parsed.options.topicPrefix, QStringLiteral("xy/v1"));
+    }
+
+    void everyOptionIsRead()
+    {
+        const ParsedOptions parsed = parse(
+            { "--broker", "tcp://10.1.2.3:1883", "--broker", "ssl://mq.example:8883", "--role", "dispatcher", "--db",
+                "/tmp/x.sqlite", "--snapshot", "wall.png", "--snapshot-after", "2.5", "--size", "1920x1080", "--lang",
+                "en", "--topic-prefix", "xy/v1", "--client-id", "console-1", "--sim-rate", "500", "--sim-seed", "7" });
+        QCOMPARE(parsed.outcome, ParsedOptions::Outcome::Run);
+        const AppOptions& o = parsed.options;
+        QCOMPARE(o.brokers, QStringList({ "tcp://10.1.2.3:1883", "ssl://mq.example:8883" }));
+        QCOMPARE(o.role, AppOptions::Role::Dispatcher);
+        QCOMPARE(o.dbPath, QStringLiteral("/tmp/x.sqlite"));
+        QCOMPARE(o.snapshotPath, QStringLiteral("wall.png"));
+        QCOMPARE(o.snapshotAfterSeconds, 2.5);
+        QCOMPARE(o.size, QSize(1920, 1080));
+        QCOMPARE(o.language, QStringLiteral("en"));
+        QCOMPARE(o.clientId, QStringLiteral("console-1"));
+        QCOMPARE(o.simRate, 500);
+        QCOMPARE(o.simSeed, 7u);
+    }
+
+    void selfTestHelpAndVersion()
+    {
+        QVERIFY(parse({ "--self-test" }).options.selfTest);
+        QCOMPARE(parse({ "--help" }).outcome, ParsedOptions::Outcome::Help);
+        QVERIFY(parse({ "--help" }).message.contains("--broker"));
+        const ParsedOptions version = parse({ "--version" });
+        QCOMPARE(version.outcome, ParsedOptions::Outcome::Version);
+        QCOMPARE(version.message, QStringLiteral("citybrain " CITYBRAIN_VERSION));
+    }
+
+    void badOptionsAreOneLineErrorsNamingTheOption_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("unknown") << QStringList { "--frobnicate" } << "frobnicate";
+        QTest::newRow("missing value") << QStringList { "--broker" } << "broker";
+        QTest::newRow("broker scheme") << QStringList { "--broker", "http://x:1" } << "--broker";
+        QTest::newRow("broker port") << QStringList { "--broker", "tcp://x:99999" } << "--broker";
+        QTest::newRow("broker no port") << QStringList { "--broker", "tcp://x" } << "--broker";
+        QTest::newRow("role") << QStringList { "--role", "admin" } << "--role";
+        QTest::newRow("size text") << QStringList { "--size", "big" } << "--size";
+        QTest::newRow("size tiny") << QStringList { "--size", "100x100" } << "--size";
+        QTest::newRow("snapshot ext") << QStringList { "--snapshot", "wall.jpg" } << "--snapshot";
+        QTest::newRow("snapshot-after") << QStringList { "--snapshot-after", "-1" } << "--snapshot-after";
+        QTest::newRow("snapshot-after nan") << QStringList { "--snapshot-after", "nan" } << "--snapshot-after";
+        QTest::newRow("lang") << QStringList { "--lang", "fr" } << "--lang";
+        QTest::newRow("prefix wildcard") << QStringList { "--topic-prefix", "xy/#" } << "--topic-prefix";
+        QTest::newRow("client id") << QStringList { "--client-id", "a b" } << "--client-id";
+        QTest::newRow("sim rate") << QStringList { "--sim-rate", "0" } << "--sim-rate";
+        QTest::newRow("sim seed") << QStringList { "--sim-seed", "-3" } << "--sim-seed";
+        QTest::newRow("positional") << QStringList { "extra" } << "extra";
+        QTest::newRow("empty db") << QStringList { "--db", "" } << "--db";
+    }
+
+    void badOptionsAreOneLineErrorsNamingTheOption()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, named);
+        const ParsedOptions parsed = parse(args);
+        QCOMPARE(parsed.outcome, ParsedOptions::Outcome::Error);
+        QVERIFY2(parsed.message.contains(named), qPrintable(parsed.message));
+        QVERIFY(!parsed.message.trimmed().contains(u'\n'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppOptions)
+#include "tst_appoptions.moc"

@@ -1,0 +1,367 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>HeaderBar</name>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="9"/>
+        <source>Digital Xianyang City Brain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="13"/>
+        <source>Reconnecting to broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="14"/>
+        <source>Connected, data interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="14"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="88"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="110"/>
+        <source>Data age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="118"/>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="172"/>
+        <source>Embedded broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="203"/>
+        <source>%1 Beijing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="10"/>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="11"/>
+        <source>%1 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="14"/>
+        <source>No incidents reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRow</name>
+    <message>
+        <location filename="../qml/Panels/IncidentRow.qml" line="81"/>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="19"/>
+        <source>Key indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="20"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="22"/>
+        <source>No indicators received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <location filename="../qml/Panels/KpiTile.qml" line="100"/>
+        <source>Target %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiTile.qml" line="113"/>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="15"/>
+        <source>Traffic accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="17"/>
+        <source>Fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="19"/>
+        <source>Urban waterlogging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="21"/>
+        <source>Pollution exceedance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="23"/>
+        <source>Gas leak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="25"/>
+        <source>12345 city management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="28"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="35"/>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="37"/>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="39"/>
+        <source>Moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="41"/>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="48"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="50"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="52"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="61"/>
+        <source>Video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="63"/>
+        <source>Dispatcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="65"/>
+        <source>Duty leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="103"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="105"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="106"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="112"/>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="114"/>
+        <source>Updated just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="115"/>
+        <source>Updated %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/CityBrain/Main.qml" line="14"/>
+        <source>Digital Xianyang City Brain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="13"/>
+        <source>Xianyang city overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="14"/>
+        <source>%1 open incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="57"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="99"/>
+        <source>No incidents on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Panel</name>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="17"/>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="23"/>
+        <source>Message broker disconnected, reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="24"/>
+        <source>Connected, but no messages from the data sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="26"/>
+        <source>Data interrupted for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="27"/>
+        <source>No data received since start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="148"/>
+        <source>Connected, waiting for data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="148"/>
+        <source>Not connected to the message broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="201"/>
+        <source>%1. Values shown are out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../qml/Panels/StatusStrip.qml" line="17"/>
+        <source>Messages %1 · rejected %2 · queue peak %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/StatusStrip.qml" line="35"/>
+        <source>%1 · version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendPanel</name>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="24"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="58"/>
+        <source>Live trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="61"/>
+        <source>No trend data received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

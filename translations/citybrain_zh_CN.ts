@@ -1,0 +1,367 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>HeaderBar</name>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="9"/>
+        <source>Digital Xianyang City Brain</source>
+        <translation>数字咸阳城市大脑</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="13"/>
+        <source>Reconnecting to broker</source>
+        <translation>正在重连消息服务器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="14"/>
+        <source>Connected, data interrupted</source>
+        <translation>已连接，数据中断</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="14"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="88"/>
+        <source>Role</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="110"/>
+        <source>Data age</source>
+        <translation>数据时效</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="118"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="172"/>
+        <source>Embedded broker</source>
+        <translation>内置消息服务</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="203"/>
+        <source>%1 Beijing time</source>
+        <translation>%1 北京时间</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="10"/>
+        <source>Incidents</source>
+        <translation>实时事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="11"/>
+        <source>%1 open</source>
+        <translation>未结 %1 起</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="14"/>
+        <source>No incidents reported</source>
+        <translation>暂无事件上报</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRow</name>
+    <message>
+        <location filename="../qml/Panels/IncidentRow.qml" line="81"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="19"/>
+        <source>Key indicators</source>
+        <translation>城市运行指标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="20"/>
+        <source>%1 of %2</source>
+        <translation>显示 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="22"/>
+        <source>No indicators received yet</source>
+        <translation>尚未收到指标数据</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <location filename="../qml/Panels/KpiTile.qml" line="100"/>
+        <source>Target %1 %2</source>
+        <translation>目标 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiTile.qml" line="113"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="15"/>
+        <source>Traffic accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="17"/>
+        <source>Fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="19"/>
+        <source>Urban waterlogging</source>
+        <translation>城市内涝</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="21"/>
+        <source>Pollution exceedance</source>
+        <translation>污染超标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="23"/>
+        <source>Gas leak</source>
+        <translation>燃气泄漏</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="25"/>
+        <source>12345 city management</source>
+        <translation>12345城市管理</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="28"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="35"/>
+        <source>Critical</source>
+        <translation>特别重大</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="37"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="39"/>
+        <source>Moderate</source>
+        <translation>较大</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="41"/>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="48"/>
+        <source>New</source>
+        <translation>新报</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="50"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="52"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="61"/>
+        <source>Video wall</source>
+        <translation>大屏</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="63"/>
+        <source>Dispatcher</source>
+        <translation>调度席</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="65"/>
+        <source>Duty leader</source>
+        <translation>值班领导</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="103"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="105"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="106"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="112"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="114"/>
+        <source>Updated just now</source>
+        <translation>刚刚更新</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="115"/>
+        <source>Updated %1 ago</source>
+        <translation>%1前更新</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/CityBrain/Main.qml" line="14"/>
+        <source>Digital Xianyang City Brain</source>
+        <translation>数字咸阳城市大脑</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="13"/>
+        <source>Xianyang city overview</source>
+        <translation>咸阳市域态势</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="14"/>
+        <source>%1 open incidents</source>
+        <translation>未结事件 %1 起</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="57"/>
+        <source>Severity</source>
+        <translation>事件等级</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="99"/>
+        <source>No incidents on the map</source>
+        <translation>地图上暂无事件</translation>
+    </message>
+</context>
+<context>
+    <name>Panel</name>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="17"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="23"/>
+        <source>Message broker disconnected, reconnecting</source>
+        <translation>消息服务器连接中断，正在重连</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="24"/>
+        <source>Connected, but no messages from the data sources</source>
+        <translation>链路已连接，但数据源没有新消息</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="26"/>
+        <source>Data interrupted for %1</source>
+        <translation>数据中断 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="27"/>
+        <source>No data received since start</source>
+        <translation>启动以来尚未收到数据</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="148"/>
+        <source>Connected, waiting for data</source>
+        <translation>已连接，等待数据</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="148"/>
+        <source>Not connected to the message broker</source>
+        <translation>未连接消息服务器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/Panel.qml" line="201"/>
+        <source>%1. Values shown are out of date.</source>
+        <translation>%1，当前显示的数据已过时。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../qml/Panels/StatusStrip.qml" line="17"/>
+        <source>Messages %1 · rejected %2 · queue peak %3</source>
+        <translation>消息 %1 · 拒收 %2 · 队列峰值 %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/StatusStrip.qml" line="35"/>
+        <source>%1 · version %2</source>
+        <translation>%1 · 版本 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPanel</name>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="24"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="58"/>
+        <source>Live trend</source>
+        <translation>实时趋势</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="61"/>
+        <source>No trend data received yet</source>
+        <translation>尚未收到趋势数据</translation>
+    </message>
+</context>
+</TS>
