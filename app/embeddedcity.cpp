@@ -13,10 +13,15 @@ EmbeddedCity::~EmbeddedCity()
     stop();
 }
 
-bool EmbeddedCity::start(int simRate, quint32 simSeed, const QString& topicPrefix, QString* error)
+bool EmbeddedCity::startBroker(QString* error)
 {
-    if (!m_broker.start(error))
-        return false;
+    return m_broker.start(error);
+}
+
+bool EmbeddedCity::startSimulator(int simRate, quint32 simSeed, const QString& topicPrefix, QString* error)
+{
+    if (m_simulator.state() != QProcess::NotRunning)
+        return true;
     const QString simulator = QCoreApplication::applicationDirPath() + QStringLiteral("/citybrain-sim");
     if (!QFileInfo(simulator).isExecutable()) {
         *error = QStringLiteral("simulator not found at %1").arg(simulator);

@@ -14,7 +14,9 @@ public:
     EmbeddedCity() = default;
     ~EmbeddedCity();
 
-    bool start(int simRate, quint32 simSeed, const QString& topicPrefix, QString* error);
+    bool startBroker(QString* error);
+    // Start it once the wall has subscribed: the simulator's first incidents are not retained.
+    bool startSimulator(int simRate, quint32 simSeed, const QString& topicPrefix, QString* error);
     void stop();
     [[nodiscard]] QString brokerUri() const { return m_broker.uri(); }
 

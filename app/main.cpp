@@ -107,7 +107,7 @@ int main(int argc, char* argv[])
     QStringList brokers = options.brokers;
     if (brokers.isEmpty()) {
         QString error;
-        if (!embedded.start(options.simRate, options.simSeed, options.topicPrefix, &error)) {
+        if (!embedded.startBroker(&error)) {
             std::fprintf(stderr, "citybrain: embedded broker: %s\n", qPrintable(error));
             return 1;
         }
@@ -132,8 +132,13 @@ int main(int argc, char* argv[])
     client.setMessageHandler([&pipeline](MqttMessage&& message) { pipeline.enqueue(std::move(message)); });
     state.attach(&client);
     QObject::connect(&client, &MqttClient::connectionChanged, &state, [&](bool connected) {
-        if (connected)
-            client.publish(mqtt.willTopic, presencePayload(true, role), 1, true);
+        if (!connected)
+            return;
+        client.publish(mqtt.willTopic, presencePayload(true, role), 1, true);
+        QString error;
+        if (options.brokers.isEmpty()
+            && !embedded.startSimulator(options.simRate, options.simSeed, options.topicPrefix, &error))
+            qCWarning(lcApp).noquote() << "embedded simulator:" << error;
     });
     client.start();
 

@@ -15,6 +15,19 @@ std::string toStd(const QString& text)
 {
     return text.toStdString();
 }
+
+class SubscribeListener : public mqtt::iaction_listener
+{
+public:
+    explicit SubscribeListener(std::function<void(bool)> done)
+        : m_done(std::move(done))
+    { }
+    void on_success(const mqtt::token&) override { m_done(true); }
+    void on_failure(const mqtt::token&) override { m_done(false); }
+
+private:
+    std::function<void(bool)> m_done;
+};
 } // namespace
 
 MqttClient::MqttClient(MqttSettings settings, QObject* parent)
@@ -27,6 +40,12 @@ MqttClient::MqttClient(MqttSettings settings, QObject* parent)
     m_client = std::make_unique<mqtt::async_client>(
         toStd(m_settings.brokerUris.first()), toStd(m_settings.clientId), createOptions, nullptr);
 
+    m_subscribed = std::make_unique<SubscribeListener>([this](bool ok) {
+        if (ok)
+            becomeLive();
+        else
+            qCWarning(lcMqtt) << "subscribing to" << m_settings.subscriptions << "was refused";
+    });
     m_client->set_connected_handler([this](const std::string& cause) { onConnected(cause); });
     m_client->set_connection_lost_handler([this](const std::string& cause) { onConnectionLost(cause); });
     m_client->set_message_callback([this](mqtt::const_message_ptr message) {
@@ -140,7 +159,14 @@ void MqttClient::onConnected(const std::string& cause)
     Q_UNUSED(cause);
     if (m_everConnected.exchange(true))
         ++m_reconnects;
-    subscribeAll();
+    if (m_settings.subscriptions.isEmpty())
+        becomeLive();
+    else
+        subscribeAll();
+}
+
+void MqttClient::becomeLive()
+{
     m_connected = true;
     const QString server = QString::fromStdString(m_client->get_server_uri());
     qCInfo(lcMqtt) << "connected to" << server << "as" << m_settings.clientId;
@@ -158,8 +184,6 @@ void MqttClient::onConnectionLost(const std::string& cause)
 
 void MqttClient::subscribeAll()
 {
-    if (m_settings.subscriptions.isEmpty())
-        return;
     try {
         auto filters = std::make_shared<mqtt::string_collection>();
         std::vector<int> qos;
@@ -167,7 +191,7 @@ void MqttClient::subscribeAll()
             filters->push_back(toStd(filter));
             qos.push_back(m_settings.subscriptionQos);
         }
-        m_client->subscribe(filters, qos);
+        m_client->subscribe(filters, qos, nullptr, *m_subscribed);
     } catch (const mqtt::exception& e) {
         qCWarning(lcMqtt) << "subscribe failed:" << e.what();
     }

@@ -13,7 +13,8 @@
 
 namespace mqtt {
 class async_client;
-}
+class iaction_listener;
+} // namespace mqtt
 
 namespace citybrain {
 
@@ -61,16 +62,19 @@ public:
     [[nodiscard]] qint64 reconnectCount() const { return m_reconnects.load(); }
 
 Q_SIGNALS:
-    // Emitted in this object's thread.
+    // Emitted in this object's thread; connected means subscribed too, so nothing published after
+    // it is missed.
     void connectionChanged(bool connected, const QString& serverUri);
 
 private:
     void onConnected(const std::string& cause);
     void onConnectionLost(const std::string& cause);
     void subscribeAll();
+    void becomeLive();
 
     MqttSettings m_settings;
     std::unique_ptr<mqtt::async_client> m_client;
+    std::unique_ptr<mqtt::iaction_listener> m_subscribed;
     MessageHandler m_handler;
     std::atomic<bool> m_connected { false };
     std::atomic<bool> m_everConnected { false };

@@ -160,8 +160,14 @@ std::vector<IncidentEvent> IncidentGenerator::start(qint64 nowMs)
     for (int i = 0; i < m_settings.startupCount; ++i)
         ages.push_back(static_cast<qint64>(uniform(m_rng, 2, 15) * static_cast<double>(minuteMs)));
     std::sort(ages.begin(), ages.end(), std::greater<>());
+    int startupNumber = 0;
     for (const qint64 age : ages) {
         IncidentEvent event = create(nowMs - age, nowMs);
+        // The same seed on the same day opens the same incidents: a restarted simulator re-reports
+        // them under the same ids instead of adding look-alike duplicates to every console's store.
+        event.id = QStringLiteral("INC-%1-S%2")
+                       .arg(BeijingClock::compactDate(nowMs))
+                       .arg(++startupNumber, 2, 10, QLatin1Char('0'));
         stamp(event);
         m_open[event.id] = event;
         scheduleFollowUps(event, nowMs);

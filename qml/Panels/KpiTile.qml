@@ -27,9 +27,14 @@ Rectangle {
         anchors.right: arrowText.left
         anchors.top: parent.top
         anchors.margins: Theme.spacing
+        height: Theme.fontBody * 1.4
         text: root.name
         color: Theme.textSecondary
         elide: Text.ElideRight
+        // Long names shrink to fit before they are cut: an operator must read the whole name.
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Theme.fontSmall * 0.8
+        verticalAlignment: Text.AlignVCenter
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody
         textFormat: Text.PlainText

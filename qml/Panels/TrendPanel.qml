@@ -24,15 +24,17 @@ Panel {
         return trend.unit.length > 0 ? qsTr("%1 (%2)").arg(name).arg(trend.unit) : name;
     }
 
-    // Headroom of a tenth of the range (or of the value) above and below.
+    // Headroom above and below the series.
     function applyRange(axis: ValueAxis, trend: IndicatorTrend) {
         if (trend.pointCount === 0)
             return;
         const span = trend.maxValue - trend.minValue;
-        const pad = span > 0 ? span * 0.1 : Math.max(1, Math.abs(trend.maxValue) * 0.1);
+        // At least 5 % of the value, so that noise on a steady series does not fill the height.
+        const pad = Math.max(span * 0.1, Math.abs(trend.maxValue) * 0.05, 0.5);
         const low = trend.minValue - pad;
         axis.min = trend.minValue >= 0 && low < 0 ? 0 : low;
         axis.max = trend.maxValue + pad;
+        axis.applyNiceNumbers(); // round tick labels, never two equal ones
     }
 
     function refresh() {
