@@ -3,6 +3,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -39,6 +40,26 @@ struct IndicatorUpdate
 // National emergency grading (GB/T 35561 style): 特别重大 / 重大 / 较大 / 一般.
 enum class Severity { Minor = 0, Moderate = 1, Major = 2, Critical = 3 };
 
+// What an OASIS CAP 1.2 alert said, kept with the incident it became.
+struct CapAlert
+{
+    QString identifier;
+    QString sender;
+    QString sent; // as given, RFC 3339-like
+    QString msgType; // Alert, Update, Cancel, Ack, Error
+    QString scope;
+    QString event;
+    QString headline;
+    QString language; // of the info block used (zh-CN preferred)
+    QString severity; // Extreme, Severe, Moderate, Minor, Unknown
+    QString urgency; // Immediate, Expected, Future, Past, Unknown
+    QString certainty; // Observed, Likely, Possible, Unlikely, Unknown
+    QString areaDesc;
+    std::vector<std::vector<std::pair<double, double>>> polygons; // rings of (lon, lat), WGS-84
+    std::vector<std::pair<std::pair<double, double>, double>> circles; // ((lon, lat), radius km)
+    std::vector<std::pair<QString, QString>> geocodes; // (valueName, value)
+};
+
 struct IncidentEvent
 {
     QString id;
@@ -53,6 +74,7 @@ struct IncidentEvent
     QString district;
     double lon = 0;
     double lat = 0;
+    std::optional<CapAlert> cap; // set when the incident came from a CAP alert
 };
 
 struct PresenceStatus

@@ -23,6 +23,23 @@ bool TopicScheme::isValidId(const QString& id)
     return true;
 }
 
+bool TopicScheme::isValidExternalId(const QString& id)
+{
+    if (id.isEmpty() || id.size() > 256)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.'
+            || c == u'_' || c == u'-' || c == u':' || c == u'@';
+    });
+}
+
+bool TopicScheme::isKnownNgsiType(const QString& type)
+{
+    static const QStringList types = { QStringLiteral("AirQualityObserved"), QStringLiteral("TrafficFlowObserved"),
+        QStringLiteral("NoiseLevelObserved"), QStringLiteral("WaterQualityObserved"), QStringLiteral("Alert") };
+    return types.contains(type);
+}
+
 bool TopicScheme::isAdcode(const QString& code)
 {
     return code.size() == 6 && std::all_of(code.begin(), code.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
@@ -57,6 +74,11 @@ TopicScheme::Route TopicScheme::route(const QString& topic) const
         route = { Feed::WallControl, {}, {}, parts[1] };
     } else if (head == QLatin1String("status") && parts.size() == 2 && isValidId(parts[1])) {
         route = { Feed::Status, {}, {}, parts[1] };
+    } else if (head == QLatin1String("ngsi") && parts.size() == 3 && isKnownNgsiType(parts[1])
+        && isValidExternalId(parts[2])) {
+        route = { Feed::Ngsi, parts[1], {}, parts[2] };
+    } else if (head == QLatin1String("cap") && parts.size() == 2 && isValidExternalId(parts[1])) {
+        route = { Feed::Cap, {}, {}, parts[1] };
     }
     return route;
 }
@@ -84,6 +106,16 @@ QString TopicScheme::incidentAction(const QString& id) const
 QString TopicScheme::wallControl(const QString& wallId) const
 {
     return m_prefix + QStringLiteral("/wall/") + wallId + QStringLiteral("/control");
+}
+
+QString TopicScheme::ngsi(const QString& type, const QString& entityId) const
+{
+    return m_prefix + QStringLiteral("/ngsi/") + type + u'/' + entityId;
+}
+
+QString TopicScheme::cap(const QString& sender) const
+{
+    return m_prefix + QStringLiteral("/cap/") + sender;
 }
 
 QString TopicScheme::status(const QString& clientId) const

@@ -8,14 +8,14 @@ namespace citybrain {
 class TopicScheme
 {
 public:
-    enum class Feed { Unknown, Telemetry, Indicator, IncidentEvent, IncidentAction, WallControl, Status };
+    enum class Feed { Unknown, Telemetry, Indicator, IncidentEvent, IncidentAction, WallControl, Status, Ngsi, Cap };
 
     struct Route
     {
         Feed feed = Feed::Unknown;
-        QString domain; // telemetry only
+        QString domain; // telemetry: the domain; ngsi: the entity type
         QString district; // telemetry only
-        QString id; // sensor, indicator, incident, wall or client id
+        QString id; // sensor, indicator, incident, wall or client id; ngsi entity id; cap sender
     };
 
     explicit TopicScheme(QString prefix = QStringLiteral("xy/v1"));
@@ -29,10 +29,15 @@ public:
     [[nodiscard]] QString incidentAction(const QString& id) const;
     [[nodiscard]] QString wallControl(const QString& wallId) const;
     [[nodiscard]] QString status(const QString& clientId) const;
+    [[nodiscard]] QString ngsi(const QString& type, const QString& entityId) const;
+    [[nodiscard]] QString cap(const QString& sender) const;
     // Subscription filters covering every feed a console consumes.
     [[nodiscard]] QString allFeeds() const { return m_prefix + QStringLiteral("/#"); }
 
     [[nodiscard]] static bool isValidId(const QString& id);
+    // NGSI-LD entity ids are URNs and CAP senders are often e-mail addresses: ':' and '@' allowed.
+    [[nodiscard]] static bool isValidExternalId(const QString& id);
+    [[nodiscard]] static bool isKnownNgsiType(const QString& type);
     [[nodiscard]] static bool isAdcode(const QString& code);
     [[nodiscard]] static bool isKnownDomain(const QString& domain);
 

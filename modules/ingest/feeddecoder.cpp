@@ -847,6 +847,8 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
         return decodeStatus(reader, route);
     case TopicScheme::Feed::IncidentAction:
     case TopicScheme::Feed::WallControl:
+    case TopicScheme::Feed::Ngsi:
+    case TopicScheme::Feed::Cap:
     case TopicScheme::Feed::Unknown:
         break;
     }
