@@ -1,4 +1,5 @@
 // citybrain: the composition root. Creates the services, wires MQTT -> ingest -> models -> QML.
+#include "appconfig.h"
 #include "appoptions.h"
 #include "citystate.h"
 #include "embeddedcity.h"
@@ -73,6 +74,17 @@ int main(int argc, char* argv[])
         break;
     }
     const AppOptions& options = parsed.options;
+    AppConfig config;
+    QStringList configErrors;
+    QStringList configWarnings;
+    const bool configOk = resolveAppConfig(options, &config, &configErrors, &configWarnings);
+    for (const QString& warning : std::as_const(configWarnings))
+        std::fprintf(stderr, "citybrain: warning: %s\n", qPrintable(warning));
+    if (!configOk) {
+        for (const QString& error : std::as_const(configErrors))
+            std::fprintf(stderr, "citybrain: %s\n", qPrintable(error));
+        return 2;
+    }
     const bool offscreen = options.selfTest || !hasDisplay();
     if (offscreen && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -89,12 +101,14 @@ int main(int argc, char* argv[])
         QApplication::installTranslator(&translator);
 
     const QString role = roleName(options.role);
-    const QString clientId = !options.clientId.isEmpty()
-        ? options.clientId
+    // Stable per console, so the broker keeps this console's session across restarts.
+    const QString clientId = !config.mqtt.clientId.isEmpty()
+        ? config.mqtt.clientId
         : QStringLiteral("citybrain-%1-%2").arg(role, QHostInfo::localHostName().left(40));
     Session session(role, options.language, clientId);
     Session::provide(&session);
-    CityState state(options.brokers.isEmpty());
+    CityState state(config.mqtt.brokers.isEmpty());
+    state.health().setStaleThresholds(config.stale.telemetrySeconds, config.stale.indicatorSeconds);
     state.indicators().setEnglish(options.language == QLatin1String("en"));
     state.provideToQml();
 
@@ -104,27 +118,36 @@ int main(int argc, char* argv[])
         return runQmlSelfTest(engine, state) == 0 ? 0 : 1;
 
     EmbeddedCity embedded;
-    QStringList brokers = options.brokers;
-    if (brokers.isEmpty()) {
+    MqttSettings mqtt;
+    mqtt.brokerUris = config.mqtt.brokers;
+    if (mqtt.brokerUris.isEmpty()) {
         QString error;
         if (!embedded.startBroker(&error)) {
             std::fprintf(stderr, "citybrain: embedded broker: %s\n", qPrintable(error));
             return 1;
         }
-        brokers.append(embedded.brokerUri());
+        mqtt.brokerUris.append(embedded.brokerUri());
     }
 
-    const QString dbPath = !options.dbPath.isEmpty()
-        ? options.dbPath
+    const QString dbPath = !config.dbPath.isEmpty()
+        ? config.dbPath
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/citybrain.sqlite");
-    const TopicScheme topics(options.topicPrefix);
-    IngestPipeline pipeline({ topics, {}, dbPath, 16 });
+    const TopicScheme topics(config.topicPrefix);
+    FeedDecoder::Limits limits;
+    limits.maxPayloadBytes = config.maxPayloadBytes;
+    IngestPipeline pipeline({ topics, limits, dbPath, 16 });
     state.attach(&pipeline);
     pipeline.start();
 
-    MqttSettings mqtt;
-    mqtt.brokerUris = brokers;
     mqtt.clientId = clientId;
+    mqtt.version = config.mqtt.version;
+    mqtt.sessionExpirySeconds = config.mqtt.sessionExpirySeconds;
+    mqtt.username = config.mqtt.username;
+    mqtt.password = config.mqtt.password;
+    mqtt.caFile = config.mqtt.caFile;
+    mqtt.certFile = config.mqtt.certFile;
+    mqtt.keyFile = config.mqtt.keyFile;
+    mqtt.verifyHostname = config.mqtt.verifyHostname;
     mqtt.subscriptions = { topics.allFeeds() };
     mqtt.willTopic = topics.status(clientId);
     mqtt.willPayload = presencePayload(false, role);
@@ -136,8 +159,8 @@ int main(int argc, char* argv[])
             return;
         client.publish(mqtt.willTopic, presencePayload(true, role), 1, true);
         QString error;
-        if (options.brokers.isEmpty()
-            && !embedded.startSimulator(options.simRate, options.simSeed, options.topicPrefix, &error))
+        if (config.mqtt.brokers.isEmpty()
+            && !embedded.startSimulator(options.simRate, options.simSeed, config.topicPrefix, &error))
             qCWarning(lcApp).noquote() << "embedded simulator:" << error;
     });
     client.start();

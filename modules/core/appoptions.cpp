@@ -1,5 +1,6 @@
 #include "appoptions.h"
 
+#include "appconfig.h"
 #include "topicscheme.h"
 
 #include <QCommandLineParser>
@@ -9,17 +10,6 @@
 namespace citybrain {
 
 namespace {
-
-bool isBrokerUri(const QString& text)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(^(tcp|ssl|mqtt|mqtts|ws|wss)://[A-Za-z0-9.\-\[\]:]+:(\d{1,5})$)"));
-    const QRegularExpressionMatch match = pattern.match(text);
-    if (!match.hasMatch())
-        return false;
-    const int port = match.captured(2).toInt();
-    return port > 0 && port <= 65535;
-}
 
 ParsedOptions failure(const QString& message)
 {
@@ -73,13 +63,22 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("Messages per second of the embedded simulator (default 200)."), QStringLiteral("N"));
     const QCommandLineOption simSeed(
         QStringLiteral("sim-seed"), QStringLiteral("Seed of the embedded simulator (default 1)."), QStringLiteral("S"));
+    const QCommandLineOption config(QStringLiteral("config"),
+        QStringLiteral("Config file (INI; keys in docs/operations.md). Options given here override it."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption mqttVersion(QStringLiteral("mqtt-version"),
+        QStringLiteral("MQTT protocol version: 3.1.1 (default) or 5."), QStringLiteral("VERSION"));
+    const QCommandLineOption metrics(QStringLiteral("metrics"),
+        QStringLiteral("Serve Prometheus metrics at http://HOST:PORT/metrics (loopback only unless the config "
+                       "allows remote)."),
+        QStringLiteral("HOST:PORT"));
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
         QStringLiteral("Load every QML file offscreen; exit non-zero on any QML warning or error."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption help(
         QStringList { QStringLiteral("help"), QStringLiteral("h") }, QStringLiteral("Print this help and exit."));
-    parser.addOptions({ broker, role, db, snapshot, snapshotAfter, size, lang, prefix, clientId, simRate, simSeed,
-        selfTest, version, help });
+    parser.addOptions({ config, mqttVersion, metrics, broker, role, db, snapshot, snapshotAfter, size, lang, prefix,
+        clientId, simRate, simSeed, selfTest, version, help });
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -153,9 +152,8 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         options.language = value;
     }
     if (parser.isSet(prefix)) {
-        static const QRegularExpression pattern(QStringLiteral(R"(^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$)"));
         options.topicPrefix = parser.value(prefix);
-        if (!pattern.match(options.topicPrefix).hasMatch())
+        if (!isTopicPrefix(options.topicPrefix))
             return failure(QStringLiteral("Invalid value for --topic-prefix: '%1' (expected segments of "
                                           "[A-Za-z0-9._-] joined by '/').")
                                .arg(options.topicPrefix));
@@ -179,6 +177,27 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         if (!ok)
             return failure(QStringLiteral("Invalid value for --sim-seed: '%1' (expected an unsigned integer).")
                                .arg(parser.value(simSeed)));
+    }
+    if (parser.isSet(config)) {
+        options.configPath = parser.value(config);
+        if (options.configPath.isEmpty())
+            return failure(QStringLiteral("Invalid value for --config: empty path."));
+    }
+    if (parser.isSet(mqttVersion)) {
+        const QString value = parser.value(mqttVersion);
+        if (value == QLatin1String("3.1.1") || value == QLatin1String("4"))
+            options.mqttVersion = 4;
+        else if (value == QLatin1String("5"))
+            options.mqttVersion = 5;
+        else
+            return failure(QStringLiteral("Invalid value for --mqtt-version: '%1' (expected 3.1.1 or 5).").arg(value));
+    }
+    if (parser.isSet(metrics)) {
+        static const QRegularExpression pattern(QStringLiteral(R"(^[A-Za-z0-9.\-\[\]:]+:\d{1,5}$)"));
+        options.metricsEndpoint = parser.value(metrics);
+        if (!pattern.match(options.metricsEndpoint).hasMatch())
+            return failure(
+                QStringLiteral("Invalid value for --metrics: '%1' (expected HOST:PORT).").arg(options.metricsEndpoint));
     }
     options.selfTest = parser.isSet(selfTest);
     return parsed;

@@ -9,15 +9,19 @@ namespace citybrain {
 struct AppOptions
 {
     enum class Role { Wall, Dispatcher, Leader };
-    QStringList brokers; // empty: start the embedded broker and simulator
+    // Empty or 0 below means "not given": the config file or the default decides.
+    QString configPath;
+    QStringList brokers; // none anywhere: start the embedded broker and simulator
+    int mqttVersion = 0; // 4 (3.1.1) or 5
+    QString metricsEndpoint;
     Role role = Role::Wall;
     QString dbPath; // empty: the default under the user's data dir
     QString snapshotPath;
     double snapshotAfterSeconds = 8.0;
     QSize size { 3840, 2160 };
     QString language = QStringLiteral("zh_CN");
-    QString topicPrefix = QStringLiteral("xy/v1");
-    QString clientId; // empty: derived from role and host
+    QString topicPrefix;
+    QString clientId;
     int simRate = 200; // messages per second the embedded simulator publishes
     quint32 simSeed = 1;
     bool selfTest = false;

@@ -1,17 +1,19 @@
 #include "feeddecoder.h"
 
+#include "capdecoder.h"
+#include "jsonfields.h"
+#include "ngsidecoder.h"
+
 #include <QByteArrayView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
-#include <QLocale>
 #include <QStringView>
 #include <QVarLengthArray>
 #include <QtNumeric>
 
 #include <cmath>
-#include <limits>
 
 namespace citybrain {
 
@@ -39,9 +41,11 @@ QString rejectReasonName(RejectReason reason)
     case RejectReason::OutOfRange:
         return QStringLiteral("out_of_range");
     case RejectReason::BadTimestamp:
+        return QStringLiteral("bad_timestamp");
+    case RejectReason::MalformedXml:
         break;
     }
-    return QStringLiteral("bad_timestamp");
+    return QStringLiteral("malformed_xml");
 }
 
 namespace {
@@ -254,113 +258,7 @@ Rejection classifyIllegalNumber(QByteArrayView json, qsizetype offset)
     return { RejectReason::MalformedJson, QStringLiteral("payload: illegal number at offset %1").arg(offset) };
 }
 
-// ---- timestamps ----
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-qint64 daysFromCivil(int year, int month, int day)
-{
-    year -= month <= 2 ? 1 : 0;
-    const int era = (year >= 0 ? year : year - 399) / 400;
-    const int yoe = year - era * 400;
-    const int doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return qint64(era) * 146097 + doe - 719468;
-}
-
-int daysInMonth(int year, int month)
-{
-    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
-        return 29;
-    return days[month - 1];
-}
-
-// Reads `count` ASCII digits at s[*pos]; false if any is not a digit.
-bool readDigits(QStringView s, qsizetype* pos, int count, int* out)
-{
-    if (*pos + count > s.size())
-        return false;
-    int value = 0;
-    for (int k = 0; k < count; ++k) {
-        const char16_t c = s[*pos + k].unicode();
-        if (c < u'0' || c > u'9')
-            return false;
-        value = value * 10 + (c - u'0');
-    }
-    *pos += count;
-    *out = value;
-    return true;
-}
-
-bool expectChar(QStringView s, qsizetype* pos, char16_t c)
-{
-    if (*pos >= s.size() || s[*pos].unicode() != c)
-        return false;
-    ++*pos;
-    return true;
-}
-
-// RFC 3339 date-time with a mandatory zone: 2026-11-29T08:30:00.250+08:00, ...Z. Fractional seconds
-// of any length are truncated to milliseconds; a leap second (:60) counts as the next second.
-bool parseRfc3339(QStringView s, qint64* msOut)
-{
-    qsizetype pos = 0;
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!readDigits(s, &pos, 4, &year) || !expectChar(s, &pos, u'-') || !readDigits(s, &pos, 2, &month)
-        || !expectChar(s, &pos, u'-') || !readDigits(s, &pos, 2, &day))
-        return false;
-    if (pos >= s.size() || (s[pos] != u'T' && s[pos] != u't'))
-        return false;
-    ++pos;
-    if (!readDigits(s, &pos, 2, &hour) || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &minute)
-        || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &second))
-        return false;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60)
-        return false;
-    int millis = 0;
-    if (pos < s.size() && s[pos] == u'.') {
-        ++pos;
-        int digits = 0;
-        while (pos < s.size() && s[pos] >= u'0' && s[pos] <= u'9') {
-            if (digits < 3)
-                millis = millis * 10 + (s[pos].unicode() - u'0');
-            ++digits;
-            ++pos;
-        }
-        if (digits == 0)
-            return false;
-        for (; digits < 3; ++digits)
-            millis *= 10;
-    }
-    if (pos >= s.size())
-        return false; // no zone: local time of an unknown place
-    int offsetMinutes = 0;
-    const QChar zone = s[pos++];
-    if (zone == u'Z' || zone == u'z') {
-        offsetMinutes = 0;
-    } else if (zone == u'+' || zone == u'-') {
-        int offHour = 0, offMinute = 0;
-        if (!readDigits(s, &pos, 2, &offHour) || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &offMinute)
-            || offHour > 23 || offMinute > 59)
-            return false;
-        offsetMinutes = (offHour * 60 + offMinute) * (zone == u'-' ? -1 : 1);
-    } else {
-        return false;
-    }
-    if (pos != s.size())
-        return false;
-    const qint64 seconds
-        = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - qint64(offsetMinutes) * 60;
-    *msOut = seconds * 1000 + millis;
-    return true;
-}
-
 // ---- field access ----
-
-QString formatNumber(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
 
 bool isSixDigits(QStringView s)
 {
@@ -371,16 +269,6 @@ bool isSixDigits(QStringView s)
             return false;
     }
     return true;
-}
-
-qsizetype codePointCount(QStringView s)
-{
-    qsizetype count = s.size();
-    for (const QChar c : s) {
-        if (c.isHighSurrogate())
-            --count;
-    }
-    return count;
 }
 
 enum class IntegerCheck { Ok, NotWhole, TooLarge };
@@ -440,7 +328,7 @@ public:
         if (value.isUndefined())
             return fail(RejectReason::MissingField, key, QStringLiteral("required"));
         if (value.isString()) {
-            if (!parseRfc3339(value.toString(), &ms)) {
+            if (!fields::parseRfc3339(value.toString(), &ms)) {
                 return fail(RejectReason::BadTimestamp, key,
                     QStringLiteral("not an RFC 3339 date-time with a zone: \"%1\"").arg(value.toString().left(64)));
             }
@@ -459,20 +347,9 @@ public:
             return fail(RejectReason::WrongType, key,
                 QStringLiteral("expected an RFC 3339 string or integer epoch milliseconds"));
         }
-        qint64 earliest = 0;
-        qint64 latest = 0;
-        if (qSubOverflow(m_nowMs, m_limits.maxPastMs, &earliest))
-            earliest = std::numeric_limits<qint64>::min();
-        if (qAddOverflow(m_nowMs, m_limits.maxFutureMs, &latest))
-            latest = std::numeric_limits<qint64>::max();
-        if (ms > latest) {
-            return fail(RejectReason::BadTimestamp, key,
-                QStringLiteral("%1 ms in the future (at most %2 allowed)").arg(ms - m_nowMs).arg(m_limits.maxFutureMs));
-        }
-        if (limitPast && ms < earliest) {
-            return fail(RejectReason::BadTimestamp, key,
-                QStringLiteral("%1 ms in the past (at most %2 allowed)").arg(m_nowMs - ms).arg(m_limits.maxPastMs));
-        }
+        if (const auto why
+            = fields::timestampWindowError(ms, m_nowMs, m_limits.maxPastMs, m_limits.maxFutureMs, limitPast))
+            return fail(RejectReason::BadTimestamp, key, *why);
         *out = ms;
         return true;
     }
@@ -519,7 +396,7 @@ public:
         if (allowEmpty == AllowEmpty::No && text.isEmpty())
             return fail(RejectReason::OutOfRange, key, QStringLiteral("must not be empty"));
         if (maxChars >= 0 && text.size() > maxChars) {
-            const qsizetype chars = codePointCount(text);
+            const qsizetype chars = fields::codePointCount(text);
             if (chars > maxChars) {
                 return fail(RejectReason::OutOfRange, key,
                     QStringLiteral("%1 characters, at most %2 allowed").arg(chars).arg(maxChars));
@@ -577,11 +454,8 @@ public:
 
     template <typename Field> bool checkRange(const Field& field, double value, double low, double high)
     {
-        if (value < low || value > high) {
-            return fail(RejectReason::OutOfRange, field,
-                QStringLiteral("%1 is outside [%2, %3]")
-                    .arg(formatNumber(value), formatNumber(low), formatNumber(high)));
-        }
+        if (const auto why = fields::rangeError(value, low, high))
+            return fail(RejectReason::OutOfRange, field, *why);
         return true;
     }
 
@@ -617,39 +491,6 @@ private:
     Rejection m_rejection { RejectReason::MalformedJson, {} };
 };
 
-struct MetricRange
-{
-    const char* name;
-    double low;
-    double high;
-};
-
-// docs/topics.md, telemetry metric table.
-constexpr MetricRange metricRanges[] = {
-    { "aqi", 0, 1000 },
-    { "pm25", 0, 5000 },
-    { "pm10", 0, 5000 },
-    { "no2", 0, 5000 },
-    { "o3", 0, 5000 },
-    { "flow", 0, 20000 },
-    { "speed", 0, 250 },
-    { "congestion", 0, 10 },
-    { "level", -50, 500 },
-    { "laeq", 0, 200 },
-    { "load", 0, 100000 },
-};
-
-const MetricRange* findMetric(const QString& name)
-{
-    for (const MetricRange& metric : metricRanges) {
-        if (name == QLatin1String(metric.name))
-            return &metric;
-    }
-    return nullptr;
-}
-
-constexpr double minLon = -180, maxLon = 180, minLat = -90, maxLat = 90;
-
 FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
 {
     TelemetrySample sample;
@@ -657,8 +498,8 @@ FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
         || !f.matchesTopic(QLatin1String("domain"), route.domain)
         || !f.matchesTopic(QLatin1String("district"), route.district) || !f.timestamp(&sample.tsMs)
         || !f.sequence(&sample.seq) || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No)
-        || !f.numberInRange(QLatin1String("lon"), &sample.lon, minLon, maxLon)
-        || !f.numberInRange(QLatin1String("lat"), &sample.lat, minLat, maxLat))
+        || !f.numberInRange(QLatin1String("lon"), &sample.lon, fields::minLon, fields::maxLon)
+        || !f.numberInRange(QLatin1String("lat"), &sample.lat, fields::minLat, fields::maxLat))
         return f.takeRejection();
 
     const QLatin1String valuesKey("values");
@@ -693,10 +534,9 @@ FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
         const double d = value.toDouble();
         if (!std::isfinite(d))
             return failMetric(RejectReason::NonFinite, QStringLiteral("not a finite number"));
-        if (const MetricRange* range = findMetric(metric); range && (d < range->low || d > range->high)) {
-            return failMetric(RejectReason::OutOfRange,
-                QStringLiteral("%1 is outside [%2, %3]")
-                    .arg(formatNumber(d), formatNumber(range->low), formatNumber(range->high)));
+        if (const fields::MetricRange* range = fields::findMetric(metric)) {
+            if (const auto why = fields::rangeError(d, range->low, range->high))
+                return failMetric(RejectReason::OutOfRange, *why);
         }
         sample.values.emplace_back(std::move(metric), d);
     }
@@ -752,8 +592,8 @@ FeedDecoder::Result decodeIncidentEvent(FieldReader& f, TopicScheme::Route& rout
         f.fail(RejectReason::OutOfRange, QLatin1String("district"), QStringLiteral("expected a six-digit adcode"));
         return f.takeRejection();
     }
-    if (!f.numberInRange(QLatin1String("lon"), &event.lon, minLon, maxLon)
-        || !f.numberInRange(QLatin1String("lat"), &event.lat, minLat, maxLat))
+    if (!f.numberInRange(QLatin1String("lon"), &event.lon, fields::minLon, fields::maxLon)
+        || !f.numberInRange(QLatin1String("lat"), &event.lat, fields::minLat, fields::maxLat))
         return f.takeRejection();
     event.id = std::move(route.id);
     return event;
@@ -776,16 +616,34 @@ FeedDecoder::Result decodeStatus(FieldReader& f, TopicScheme::Route& route)
     return status;
 }
 
+// A sub-decoder's result (a subset of the alternatives) as a FeedDecoder::Result.
+template <typename... Alternatives> FeedDecoder::Result widen(std::variant<Alternatives...>&& result)
+{
+    return std::visit(
+        [](auto&& value) -> FeedDecoder::Result { return std::forward<decltype(value)>(value); }, std::move(result));
+}
+
 } // namespace
 
 FeedDecoder::FeedDecoder(TopicScheme scheme)
-    : m_scheme(std::move(scheme))
+    : FeedDecoder(std::move(scheme), Limits())
 { }
 
 FeedDecoder::FeedDecoder(TopicScheme scheme, Limits limits)
     : m_scheme(std::move(scheme))
     , m_limits(limits)
-{ }
+{
+    NgsiDecoder::Limits ngsiLimits;
+    ngsiLimits.maxFutureMs = limits.maxFutureMs;
+    ngsiLimits.maxPastMs = limits.maxPastMs;
+    m_ngsi = std::make_shared<const NgsiDecoder>(ngsiLimits);
+
+    CapDecoder::Limits capLimits;
+    capLimits.maxDepth = limits.maxXmlDepth;
+    capLimits.maxFutureMs = limits.maxFutureMs;
+    capLimits.maxPastMs = limits.maxPastMs;
+    m_cap = std::make_shared<const CapDecoder>(capLimits);
+}
 
 FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& payload, qint64 nowMs) const
 {
@@ -808,6 +666,9 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
     const QByteArrayView bytes(payload);
     if (!bytes.isValidUtf8())
         return Rejection { RejectReason::NotUtf8, QStringLiteral("payload: not valid UTF-8") };
+
+    if (route.feed == TopicScheme::Feed::Cap)
+        return widen(m_cap->decode(payload, route.id, nowMs));
 
     if (nestsDeeperThan(bytes, m_limits.maxDepth)) {
         return Rejection { RejectReason::TooDeep,
@@ -845,9 +706,10 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
         return decodeIncidentEvent(reader, route);
     case TopicScheme::Feed::Status:
         return decodeStatus(reader, route);
+    case TopicScheme::Feed::Ngsi:
+        return widen(m_ngsi->decode(object, route.domain, route.id, nowMs));
     case TopicScheme::Feed::IncidentAction:
     case TopicScheme::Feed::WallControl:
-    case TopicScheme::Feed::Ngsi:
     case TopicScheme::Feed::Cap:
     case TopicScheme::Feed::Unknown:
         break;

@@ -7,9 +7,13 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <memory>
 #include <variant>
 
 namespace citybrain {
+
+class CapDecoder;
+class NgsiDecoder;
 
 // Why a payload was rejected: exactly one reason per payload (docs/topics.md, "Rejections").
 enum class RejectReason {
@@ -23,12 +27,13 @@ enum class RejectReason {
     WrongType,
     NonFinite,
     OutOfRange,
-    BadTimestamp
+    BadTimestamp,
+    MalformedXml // a CAP payload that is not well-formed XML, declares a DTD or nests too deep
 };
 
 // The counter name of a reason as the contract spells it: "oversize", "not_utf8", ...
 [[nodiscard]] QString rejectReasonName(RejectReason reason);
-inline constexpr int rejectReasonCount = 11;
+inline constexpr int rejectReasonCount = 12;
 
 struct Rejection
 {
@@ -43,19 +48,25 @@ struct Ignored
     QString why;
 };
 
-// Validating decoder of the v1 topic and payload contract (docs/topics.md).
+// Validating decoder of the v1 topic and payload contract (docs/topics.md): our JSON feeds, FIWARE Smart
+// Data Models on xy/v1/ngsi/<type>/<entity-id> (NgsiDecoder) and OASIS CAP 1.2 alerts on xy/v1/cap/<sender>
+// (CapDecoder).
 //
 // Checks run in this order and the first failure wins:
 //   1. oversize (payload larger than Limits::maxPayloadBytes)
 //   2. unknown_topic (TopicScheme::route gives Feed::Unknown, or a telemetry adcode that is not six digits)
 //   3. empty payload -> Ignored
 //   4. not_utf8 (the payload bytes are not strict UTF-8)
-//   5. too_deep (objects/arrays nested deeper than Limits::maxDepth; counted by a byte scan before parsing)
-//   6. malformed_json (parse error or a top level that is not an object); a number that overflows a double
+//   5. CAP only: the payload goes to CapDecoder, which owns every further check (malformed_xml first: not
+//      well-formed, a DTD, elements nested deeper than Limits::maxXmlDepth; then its fields). Steps 6 to 9
+//      are for JSON feeds.
+//   6. too_deep (objects/arrays nested deeper than Limits::maxDepth; counted by a byte scan before parsing)
+//   7. malformed_json (parse error or a top level that is not an object); a number that overflows a double
 //      (1e999) is non_finite and one that underflows to zero (1e-999) is out_of_range instead
-//   7. incident action and wall control -> Ignored
-//   8. per-feed fields: first the payload ids against the topic (topic_mismatch), then ts, seq, source,
-//      then the feed's fields in the order of docs/topics.md.
+//   8. incident action and wall control -> Ignored
+//   9. per-feed fields: first the payload ids against the topic (topic_mismatch), then ts, seq, source,
+//      then the feed's fields in the order of docs/topics.md. NGSI entities go to NgsiDecoder (its own
+//      header gives its order: id and type against the topic, then time, place and values).
 //
 // Field rules common to every feed: a field that is absent is missing_field; present with another JSON
 // type (null included) is wrong_type; a whole number is required for seq and epoch-millisecond ts
@@ -67,7 +78,8 @@ struct Ignored
 // TelemetrySample::values is sorted by metric name (QJsonObject keeps keys sorted; for a duplicated key
 // the last occurrence wins). Known metrics are range-checked by name whatever the domain.
 //
-// decode() is const and keeps no mutable state: one decoder may be shared by several threads.
+// decode() is const and keeps no mutable state: one decoder may be shared by several threads, and
+// copies share their (immutable) NGSI and CAP decoders.
 class FeedDecoder
 {
 public:
@@ -77,6 +89,7 @@ public:
         int maxDepth = 16;
         qint64 maxFutureMs = 5 * 60 * 1000;
         qint64 maxPastMs = 7LL * 24 * 3600 * 1000;
+        int maxXmlDepth = 32; // CAP: XML elements nested at most this deep (CapDecoder::Limits::maxDepth)
     };
     using Result = std::variant<Rejection, Ignored, TelemetrySample, IndicatorUpdate, IncidentEvent, PresenceStatus>;
 
@@ -94,6 +107,8 @@ public:
 private:
     TopicScheme m_scheme;
     Limits m_limits;
+    std::shared_ptr<const NgsiDecoder> m_ngsi;
+    std::shared_ptr<const CapDecoder> m_cap;
 };
 
 } // namespace citybrain

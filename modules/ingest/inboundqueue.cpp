@@ -8,17 +8,17 @@ InboundQueue::InboundQueue(std::size_t bulkCapacity, std::size_t priorityCapacit
     m_priority.capacity = priorityCapacity;
 }
 
-void InboundQueue::push(MqttMessage&& message)
+bool InboundQueue::push(MqttMessage&& message)
 {
     std::unique_lock lock(m_mutex);
     if (m_closed)
-        return;
+        return false;
     Lane* lane = &m_bulk;
     if (message.qos >= 1) {
         lane = &m_priority;
         m_writable.wait(lock, [this] { return m_closed || m_priority.items.size() < m_priority.capacity; });
         if (m_closed)
-            return;
+            return false;
     } else if (m_bulk.items.size() >= m_bulk.capacity) {
         m_bulk.items.pop_front();
         ++m_bulk.dropped;
@@ -27,6 +27,7 @@ void InboundQueue::push(MqttMessage&& message)
     lane->highWater = std::max<qint64>(lane->highWater, static_cast<qint64>(lane->items.size()));
     lock.unlock();
     m_readable.notify_one();
+    return true;
 }
 
 bool InboundQueue::popAll(std::vector<MqttMessage>& out, std::chrono::milliseconds wait)

@@ -30,7 +30,8 @@ public:
 
     explicit InboundQueue(std::size_t bulkCapacity = 100000, std::size_t priorityCapacity = 20000);
 
-    void push(MqttMessage&& message);
+    // False if the queue is closed and the message was not taken.
+    bool push(MqttMessage&& message);
     // Moves everything queued into `out` (priority lane first), waiting up to `wait` for the first
     // message. Returns false once the queue is closed and empty.
     bool popAll(std::vector<MqttMessage>& out, std::chrono::milliseconds wait);

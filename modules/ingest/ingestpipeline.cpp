@@ -65,6 +65,24 @@ void IngestPipeline::stop()
         m_worker.join();
 }
 
+void IngestPipeline::enqueue(MqttMessage&& message)
+{
+    const TopicScheme::Route route = m_settings.topics.route(message.topic);
+    const bool incident = route.feed == TopicScheme::Feed::IncidentEvent || route.feed == TopicScheme::Feed::Cap
+        || (route.feed == TopicScheme::Feed::Ngsi && route.domain == QLatin1String("Alert"));
+    if (message.qos < 1 || !incident || m_settings.dbPath.isEmpty()) {
+        m_queue.push(std::move(message));
+        return;
+    }
+    message.stored = std::make_shared<std::promise<void>>();
+    std::future<void> stored = message.stored->get_future();
+    if (!m_queue.push(std::move(message)))
+        return; // closed: we are stopping, the broker redelivers it next time
+    // Bounded, so that a hung disk cannot hang the MQTT client forever; the worker goes on in memory.
+    if (stored.wait_for(std::chrono::seconds(10)) != std::future_status::ready)
+        qCWarning(lcStore) << "incident not committed within 10 s; acknowledging it anyway";
+}
+
 QString IngestPipeline::storeError() const
 {
     std::lock_guard lock(m_errorMutex);
@@ -123,7 +141,10 @@ void IngestPipeline::run()
         open = m_queue.popAll(messages, std::max(wait, milliseconds(1)));
         const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
         std::vector<IncidentEvent> newIncidents;
+        std::vector<std::shared_ptr<std::promise<void>>> waiting;
         for (MqttMessage& message : messages) {
+            if (message.stored)
+                waiting.push_back(std::move(message.stored));
             ++pending->received;
             pending->newestMessageMs = std::max(pending->newestMessageMs, message.receivedMs);
             FeedDecoder::Result result = m_decoder.decode(message.topic, message.payload, nowMs);
@@ -160,6 +181,9 @@ void IngestPipeline::run()
             for (IncidentEvent& event : newIncidents)
                 pending->incidents.push_back(std::move(event));
         }
+        // Committed (or rejected, or the store is down and we go on in memory): let Paho acknowledge.
+        for (const auto& promise : waiting)
+            promise->set_value();
         if (!pending->isEmpty() && !m_batchInFlight && steady_clock::now() >= nextPost) {
             post(std::move(pending));
             pending = std::make_unique<IngestBatch>();

@@ -33,8 +33,9 @@ public:
     // Starts the worker; it first restores stored incidents as a batch with `restored` set.
     void start();
     void stop();
-    // Thread-safe; called from Paho's threads.
-    void enqueue(MqttMessage&& message) { m_queue.push(std::move(message)); }
+    // Thread-safe; called from Paho's threads. An incident (QoS >= 1) returns only once it is
+    // committed to the store, so the broker's PUBACK follows a durable write.
+    void enqueue(MqttMessage&& message);
 
     [[nodiscard]] const InboundQueue& queue() const { return m_queue; }
     [[nodiscard]] QString storeError() const;

@@ -4,7 +4,11 @@
 
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QRandomGenerator>
 #include <QThread>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <mqtt/async_client.h>
 
@@ -16,17 +20,17 @@ std::string toStd(const QString& text)
     return text.toStdString();
 }
 
-class SubscribeListener : public mqtt::iaction_listener
+class ActionListener : public mqtt::iaction_listener
 {
 public:
-    explicit SubscribeListener(std::function<void(bool)> done)
+    explicit ActionListener(std::function<void(bool, const mqtt::token&)> done)
         : m_done(std::move(done))
     { }
-    void on_success(const mqtt::token&) override { m_done(true); }
-    void on_failure(const mqtt::token&) override { m_done(false); }
+    void on_success(const mqtt::token& token) override { m_done(true, token); }
+    void on_failure(const mqtt::token& token) override { m_done(false, token); }
 
 private:
-    std::function<void(bool)> m_done;
+    std::function<void(bool, const mqtt::token&)> m_done;
 };
 } // namespace
 
@@ -36,15 +40,21 @@ MqttClient::MqttClient(MqttSettings settings, QObject* parent)
 {
     Q_ASSERT(!m_settings.brokerUris.isEmpty());
     mqtt::create_options createOptions(MQTTVERSION_3_1_1, m_settings.maxBufferedMessages);
+    if (m_settings.version == 5)
+        createOptions = mqtt::create_options(MQTTVERSION_5, m_settings.maxBufferedMessages);
     createOptions.set_send_while_disconnected(true, true);
     m_client = std::make_unique<mqtt::async_client>(
         toStd(m_settings.brokerUris.first()), toStd(m_settings.clientId), createOptions, nullptr);
 
-    m_subscribed = std::make_unique<SubscribeListener>([this](bool ok) {
+    m_subscribed = std::make_unique<ActionListener>([this](bool ok, const mqtt::token&) {
         if (ok)
             becomeLive();
         else
             qCWarning(lcMqtt) << "subscribing to" << m_settings.subscriptions << "was refused";
+    });
+    m_connectDone = std::make_unique<ActionListener>([this](bool ok, const mqtt::token&) {
+        if (!ok)
+            tryNextServer();
     });
     m_client->set_connected_handler([this](const std::string& cause) { onConnected(cause); });
     m_client->set_connection_lost_handler([this](const std::string& cause) { onConnectionLost(cause); });
@@ -79,18 +89,20 @@ void MqttClient::setMessageHandler(MessageHandler handler)
     m_handler = std::move(handler);
 }
 
+int MqttClient::reconnectDelayMs(int attempt, double unitRandom)
+{
+    const int ceiling = std::min(reconnectCapMs, 100 << std::min(attempt, 5));
+    return static_cast<int>(ceiling * (0.5 + 0.5 * std::clamp(unitRandom, 0.0, 1.0)));
+}
+
 void MqttClient::start()
 {
-    mqtt::connect_options options;
-    options.set_mqtt_version(MQTTVERSION_3_1_1);
-    options.set_clean_session(!m_settings.persistentSession);
+    m_options = std::make_unique<mqtt::connect_options>();
+    mqtt::connect_options& options = *m_options;
     options.set_keep_alive_interval(10);
-    options.set_connect_timeout(5);
-    options.set_automatic_reconnect(1, 5);
-    auto servers = std::make_shared<mqtt::string_collection>();
-    for (const QString& uri : m_settings.brokerUris)
-        servers->push_back(toStd(uri));
-    options.set_servers(servers);
+    options.set_connect_timeout(3);
+    // Our own reconnect loop: Paho's has no jitter.
+    options.set_automatic_reconnect(false);
     if (!m_settings.username.isEmpty()) {
         options.set_user_name(toStd(m_settings.username));
         options.set_password(toStd(m_settings.password));
@@ -99,15 +111,79 @@ void MqttClient::start()
         options.set_will(mqtt::will_options(toStd(m_settings.willTopic), m_settings.willPayload.constData(),
             static_cast<size_t>(m_settings.willPayload.size()), 1, true));
     }
-    try {
-        m_client->connect(options);
-    } catch (const mqtt::exception& e) {
-        qCWarning(lcMqtt) << "connect to" << m_settings.brokerUris << "failed:" << e.what();
+    const bool tls = std::any_of(m_settings.brokerUris.begin(), m_settings.brokerUris.end(), [](const QString& uri) {
+        return uri.startsWith(QLatin1String("ssl://")) || uri.startsWith(QLatin1String("mqtts://"));
+    });
+    if (tls) {
+        mqtt::ssl_options ssl;
+        if (!m_settings.caFile.isEmpty())
+            ssl.set_trust_store(toStd(m_settings.caFile));
+        if (!m_settings.certFile.isEmpty()) {
+            ssl.set_key_store(toStd(m_settings.certFile));
+            ssl.set_private_key(toStd(m_settings.keyFile));
+        }
+        ssl.set_enable_server_cert_auth(true);
+        ssl.set_verify(m_settings.verifyHostname);
+        options.set_ssl(ssl);
     }
+    if (m_settings.version == 5) {
+        options.set_mqtt_version(MQTTVERSION_5);
+        options.set_clean_start(!m_settings.persistentSession);
+        // Set last, on the final object: properties are lost when connect options are copied
+        // (Paho C++ 1.2.0, upstream bug #362), and without them the broker keeps no session.
+        options.set_properties(mqtt::properties { { mqtt::property::SESSION_EXPIRY_INTERVAL,
+            m_settings.persistentSession ? m_settings.sessionExpirySeconds : 0 } });
+    } else {
+        options.set_mqtt_version(MQTTVERSION_3_1_1);
+        options.set_clean_session(!m_settings.persistentSession);
+    }
+    m_stopping = false;
+    connectOnce();
+}
+
+void MqttClient::connectOnce()
+{
+    if (m_stopping)
+        return;
+    // One server per attempt, so that we know which member of the cluster we reached: Paho's own
+    // list reports the first URI whichever one answered.
+    const QString uri = m_settings.brokerUris.at(m_serverIndex.load() % m_settings.brokerUris.size());
+    {
+        std::lock_guard lock(m_serverMutex);
+        m_server = uri;
+    }
+    m_options->set_servers(std::make_shared<mqtt::string_collection>(std::vector<std::string> { toStd(uri) }));
+    try {
+        m_client->connect(*m_options, nullptr, *m_connectDone);
+    } catch (const mqtt::exception& e) {
+        qCWarning(lcMqtt) << "connect to" << uri << "failed:" << e.what();
+        tryNextServer();
+    }
+}
+
+void MqttClient::tryNextServer()
+{
+    // The next member of the cluster at once; a full round of failures backs off.
+    const int next = (m_serverIndex.load() + 1) % static_cast<int>(m_settings.brokerUris.size());
+    m_serverIndex = next;
+    if (next == 0)
+        scheduleReconnect();
+    else
+        QMetaObject::invokeMethod(this, &MqttClient::connectOnce, Qt::QueuedConnection);
+}
+
+void MqttClient::scheduleReconnect()
+{
+    if (m_stopping)
+        return;
+    const int delay = reconnectDelayMs(m_attempt++, QRandomGenerator::global()->generateDouble());
+    QMetaObject::invokeMethod(
+        this, [this, delay] { QTimer::singleShot(delay, this, &MqttClient::connectOnce); }, Qt::QueuedConnection);
 }
 
 void MqttClient::stop(const QByteArray& finalPayload)
 {
+    m_stopping = true;
     try {
         if (!finalPayload.isEmpty() && !m_settings.willTopic.isEmpty() && m_client->is_connected())
             m_client->publish(toStd(m_settings.willTopic), finalPayload.constData(), finalPayload.size(), 1, true)
@@ -159,6 +235,7 @@ void MqttClient::onConnected(const std::string& cause)
     Q_UNUSED(cause);
     if (m_everConnected.exchange(true))
         ++m_reconnects;
+    m_attempt = 0;
     if (m_settings.subscriptions.isEmpty())
         becomeLive();
     else
@@ -168,7 +245,11 @@ void MqttClient::onConnected(const std::string& cause)
 void MqttClient::becomeLive()
 {
     m_connected = true;
-    const QString server = QString::fromStdString(m_client->get_server_uri());
+    QString server;
+    {
+        std::lock_guard lock(m_serverMutex);
+        server = m_server;
+    }
     qCInfo(lcMqtt) << "connected to" << server << "as" << m_settings.clientId;
     QMetaObject::invokeMethod(
         this, [this, server] { Q_EMIT connectionChanged(true, server); }, Qt::QueuedConnection);
@@ -178,6 +259,7 @@ void MqttClient::onConnectionLost(const std::string& cause)
 {
     m_connected = false;
     qCWarning(lcMqtt) << "connection lost:" << QString::fromStdString(cause) << "- reconnecting";
+    scheduleReconnect();
     QMetaObject::invokeMethod(
         this, [this] { Q_EMIT connectionChanged(false, QString()); }, Qt::QueuedConnection);
 }

@@ -10,9 +10,11 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace mqtt {
 class async_client;
+class connect_options;
 class iaction_listener;
 } // namespace mqtt
 
@@ -30,10 +32,17 @@ struct MqttSettings
     QString password; // from a config file or the environment only, never argv, never logged
     QString willTopic; // retained last will, e.g. the presence topic
     QByteArray willPayload;
+    int version = 4; // 4 = MQTT 3.1.1, 5 = MQTT 5
+    int sessionExpirySeconds = 7 * 24 * 3600; // MQTT 5 only; 3.1.1 sessions last until cleaned
+    QString caFile; // ssl:// only; the system's trust store if empty
+    QString certFile; // client certificate, optional
+    QString keyFile;
+    bool verifyHostname = true;
 };
 
-// Paho's async client wrapped for CityBrain: automatic reconnect across several broker URIs,
-// subscriptions restored on every connect, a retained last will.
+// Paho's async client wrapped for CityBrain: reconnects with capped exponential backoff and jitter
+// across several broker URIs (a cluster), restores subscriptions on every connect, keeps a persistent
+// session (MQTT 3.1.1 or 5), sets a retained last will, speaks TLS for ssl:// URIs.
 //
 // The message handler runs on a Paho thread and must only hand the message on (enqueue): Paho sends
 // the QoS 1 acknowledgement after it returns, so a slow handler stalls the whole client.
@@ -61,12 +70,21 @@ public:
     [[nodiscard]] const MqttSettings& settings() const { return m_settings; }
     [[nodiscard]] qint64 reconnectCount() const { return m_reconnects.load(); }
 
+    // The wait before reconnect attempt `attempt` (0-based): 100 ms doubling to a 1.6 s cap, each
+    // drawn uniformly from its upper half so that many consoles do not retry in step. The cap keeps
+    // a console back within 2 s of its broker returning.
+    [[nodiscard]] static int reconnectDelayMs(int attempt, double unitRandom);
+    static constexpr int reconnectCapMs = 1600;
+
 Q_SIGNALS:
     // Emitted in this object's thread; connected means subscribed too, so nothing published after
     // it is missed.
     void connectionChanged(bool connected, const QString& serverUri);
 
 private:
+    void connectOnce();
+    void scheduleReconnect();
+    void tryNextServer();
     void onConnected(const std::string& cause);
     void onConnectionLost(const std::string& cause);
     void subscribeAll();
@@ -75,6 +93,13 @@ private:
     MqttSettings m_settings;
     std::unique_ptr<mqtt::async_client> m_client;
     std::unique_ptr<mqtt::iaction_listener> m_subscribed;
+    std::unique_ptr<mqtt::iaction_listener> m_connectDone;
+    std::mutex m_serverMutex;
+    QString m_server; // the broker of the current connection
+    std::unique_ptr<mqtt::connect_options> m_options;
+    std::atomic<bool> m_stopping { false };
+    std::atomic<int> m_attempt { 0 };
+    std::atomic<int> m_serverIndex { 0 };
     MessageHandler m_handler;
     std::atomic<bool> m_connected { false };
     std::atomic<bool> m_everConnected { false };

@@ -90,7 +90,7 @@ void CitySimulator::appendIncidents(std::vector<IncidentEvent> events, std::vect
     for (const IncidentEvent& event : events) {
         if (event.status == QLatin1String("new") && event.kind == QLatin1String("city_management") && m_board)
             m_board->countHotlineCase(event.tsMs);
-        out->push_back({ m_topics.incidentEvent(event.id), IncidentGenerator::toJson(event), 1, false });
+        out->push_back({ m_topics.incidentEvent(event.id), IncidentGenerator::toJson(event), 1, true });
     }
 }
 

@@ -21,10 +21,20 @@ void FeedHealth::setConnection(bool connected, const QString& brokerUri)
     Q_EMIT connectionChanged();
 }
 
+void FeedHealth::setStaleThresholds(double telemetrySeconds, double indicatorSeconds)
+{
+    m_telemetry.thresholdSeconds = telemetrySeconds;
+    m_indicators.thresholdSeconds = indicatorSeconds;
+}
+
 void FeedHealth::apply(const IngestBatch& batch)
 {
     if (batch.restored)
         return;
+    if (!batch.telemetry.empty())
+        m_telemetry.lastMs = std::max(m_telemetry.lastMs, batch.newestMessageMs);
+    if (!batch.indicators.empty())
+        m_indicators.lastMs = std::max(m_indicators.lastMs, batch.newestMessageMs);
     m_received += batch.received;
     for (std::size_t i = 0; i < m_rejected.size(); ++i)
         m_rejected[i] += batch.rejected[i];
@@ -51,7 +61,9 @@ QString FeedHealth::rejectionSummary() const
 void FeedHealth::tick(qint64 nowMs, qint64 queueHighWater, const QString& storeError)
 {
     m_dataAgeSeconds = m_lastMessageMs > 0 ? std::max<double>(0, (nowMs - m_lastMessageMs) / 1000.0) : 0;
-    m_stale = m_lastMessageMs == 0 || m_dataAgeSeconds > staleAfterSeconds;
+    m_stale = m_lastMessageMs == 0 || m_dataAgeSeconds > m_telemetry.thresholdSeconds;
+    m_telemetry.tick(nowMs);
+    m_indicators.tick(nowMs);
     m_queueHighWater = queueHighWater;
     m_storeError = storeError;
     Q_EMIT ageChanged();

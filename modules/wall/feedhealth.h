@@ -25,13 +25,19 @@ class FeedHealth : public QObject, public QmlSingleton<FeedHealth>
     Q_PROPERTY(bool stale READ stale NOTIFY ageChanged)
     Q_PROPERTY(int queueHighWater READ queueHighWater NOTIFY ageChanged)
     Q_PROPERTY(QString storeError READ storeError NOTIFY ageChanged)
+    Q_PROPERTY(double telemetryLastMs READ telemetryLastMs NOTIFY countsChanged)
+    Q_PROPERTY(double indicatorLastMs READ indicatorLastMs NOTIFY countsChanged)
+    Q_PROPERTY(double telemetryAgeSeconds READ telemetryAgeSeconds NOTIFY ageChanged)
+    Q_PROPERTY(bool telemetryStale READ telemetryStale NOTIFY ageChanged)
+    Q_PROPERTY(double indicatorAgeSeconds READ indicatorAgeSeconds NOTIFY ageChanged)
+    Q_PROPERTY(bool indicatorStale READ indicatorStale NOTIFY ageChanged)
 public:
-    static constexpr double staleAfterSeconds = 10.0;
-
     // No default arguments: Qt 6.4 would then create its own, empty instance for QML.
     FeedHealth(bool embedded, QObject* parent);
 
     void setConnection(bool connected, const QString& brokerUri);
+    // Per feed: how long without a message before its panels turn visibly stale.
+    void setStaleThresholds(double telemetrySeconds, double indicatorSeconds);
     void apply(const IngestBatch& batch);
     // Called every second: data age, queue high-water mark, store state.
     void tick(qint64 nowMs, qint64 queueHighWater, const QString& storeError);
@@ -48,6 +54,12 @@ public:
     [[nodiscard]] bool stale() const { return m_stale; }
     [[nodiscard]] int queueHighWater() const { return static_cast<int>(m_queueHighWater); }
     [[nodiscard]] QString storeError() const { return m_storeError; }
+    [[nodiscard]] double telemetryLastMs() const { return static_cast<double>(m_telemetry.lastMs); }
+    [[nodiscard]] double indicatorLastMs() const { return static_cast<double>(m_indicators.lastMs); }
+    [[nodiscard]] double telemetryAgeSeconds() const { return m_telemetry.ageSeconds; }
+    [[nodiscard]] bool telemetryStale() const { return m_telemetry.stale; }
+    [[nodiscard]] double indicatorAgeSeconds() const { return m_indicators.ageSeconds; }
+    [[nodiscard]] bool indicatorStale() const { return m_indicators.stale; }
 
 Q_SIGNALS:
     void connectionChanged();
@@ -55,6 +67,20 @@ Q_SIGNALS:
     void ageChanged();
 
 private:
+    struct Feed
+    {
+        qint64 lastMs = 0;
+        double thresholdSeconds = 10;
+        double ageSeconds = 0;
+        bool stale = true;
+        void tick(qint64 nowMs)
+        {
+            ageSeconds = lastMs > 0 ? std::max<double>(0, (nowMs - lastMs) / 1000.0) : 0;
+            stale = lastMs == 0 || ageSeconds > thresholdSeconds;
+        }
+    };
+    Feed m_telemetry;
+    Feed m_indicators { 0, 30 };
     bool m_connected = false;
     QString m_brokerUri;
     bool m_embedded = false;

@@ -1,11 +1,15 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import CityBrain.Theme
+import CityBrain.Wall
 import CityBrain.Indicators
 
 // The city's key indicators as a grid of tiles, in arrival order; shows the first ones that fit.
 Panel {
     id: root
+    // Indicators have a feed of their own, with its own staleness threshold.
+    dataMs: FeedHealth.indicatorLastMs
+    stale: FeedHealth.indicatorStale
 
     property int columns: 2
     readonly property int rowsThatFit: Math.max(1, Math.floor((root.contentItem.height + Theme.spacing)

@@ -22,8 +22,8 @@ Rectangle {
     readonly property string staleReason: !FeedHealth.connected
                                           ? qsTr("Message broker disconnected, reconnecting")
                                           : qsTr("Connected, but no messages from the data sources")
-    readonly property string staleHeadline: FeedHealth.lastMessageMs > 0
-                                            ? qsTr("Data interrupted for %1").arg(Labels.durationText(FeedHealth.dataAgeSeconds))
+    readonly property string staleHeadline: root.dataMs > 0
+                                            ? qsTr("Data interrupted for %1").arg(Labels.durationText(root.dataAgeSeconds))
                                             : qsTr("No data received since start")
     // Where the panel's content goes; children are placed into it.
     default property alias content: contentArea.data

@@ -2,11 +2,14 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtCharts
 import CityBrain.Theme
+import CityBrain.Wall
 import CityBrain.Indicators
 
 // Live trend of one or two indicators: the first on the left axis, the second on the right.
 Panel {
     id: root
+    // Indicators have a feed of their own, with its own staleness threshold.
+    stale: FeedHealth.indicatorStale
 
     property string primaryId: "air.aqi"
     // Empty for a single-series chart.

@@ -1,9 +1,7 @@
 // The live path with real parts: a real Mosquitto, real Paho clients, the ingest pipeline and the
 // wall's models, and a real SQLite file.
-#include "citystate.h"
 #include "embeddedbroker.h"
-#include "ingestpipeline.h"
-#include "mqttclient.h"
+#include "testconsole.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -14,54 +12,7 @@
 
 using namespace citybrain;
 
-namespace {
-
-MqttSettings clientSettings(const QString& uri, const QString& clientId, const QStringList& subscriptions = {})
-{
-    MqttSettings settings;
-    settings.brokerUris = { uri };
-    settings.clientId = clientId;
-    settings.subscriptions = subscriptions;
-    return settings;
-}
-
-QByteArray json(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QByteArray incidentPayload(qint64 seq, const QString& title)
-{
-    return json({ { "ts", QDateTime::currentMSecsSinceEpoch() }, { "seq", seq }, { "source", "119-fire" },
-        { "kind", "fire" }, { "severity", "major" }, { "status", "new" }, { "title", title }, { "district", "610402" },
-        { "lon", 108.70 }, { "lat", 34.33 } });
-}
-
-// One console: subscriber client -> pipeline -> city state, as main() wires it.
-struct Console
-{
-    Console(const QString& brokerUri, const QString& dbPath)
-        : pipeline({ TopicScheme(), {}, dbPath, 16 })
-        , state(false)
-        , client(clientSettings(brokerUri, QStringLiteral("test-console"), { QStringLiteral("xy/v1/#") }))
-    {
-        state.attach(&pipeline);
-        state.attach(&client);
-        client.setMessageHandler([this](MqttMessage&& message) { pipeline.enqueue(std::move(message)); });
-        pipeline.start();
-        client.start();
-    }
-    ~Console()
-    {
-        client.stop();
-        pipeline.stop();
-    }
-    IngestPipeline pipeline;
-    CityState state;
-    MqttClient client;
-};
-
-} // namespace
+using namespace citybrain::testing;
 
 class TestLiveIngest : public QObject
 {
@@ -71,7 +22,7 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_broker.start(&error), qPrintable(error));
-        m_publisher = std::make_unique<MqttClient>(clientSettings(m_broker.uri(), QStringLiteral("test-source")));
+        m_publisher = std::make_unique<MqttClient>(clientSettings({ m_broker.uri() }, QStringLiteral("test-source")));
         m_publisher->start();
         QVERIFY(m_publisher->waitForConnected(10000));
     }
@@ -79,7 +30,8 @@ private Q_SLOTS:
     void feedsReachTheModels()
     {
         QTemporaryDir dir;
-        Console console(m_broker.uri(), dir.filePath("citybrain.sqlite"));
+        Console console(
+            { m_broker.uri() }, dir.filePath("citybrain.sqlite"), QString::fromLatin1(QTest::currentTestFunction()));
         QTRY_VERIFY_WITH_TIMEOUT(console.client.isConnected(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(console.state.health().connected(), 5000);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -108,7 +60,8 @@ private Q_SLOTS:
     void badInputIsCountedByReasonAndTheStreamGoesOn()
     {
         QTemporaryDir dir;
-        Console console(m_broker.uri(), dir.filePath("citybrain.sqlite"));
+        Console console(
+            { m_broker.uri() }, dir.filePath("citybrain.sqlite"), QString::fromLatin1(QTest::currentTestFunction()));
         QTRY_VERIFY_WITH_TIMEOUT(console.client.isConnected(), 10000);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(m_publisher->publish("xy/v1/incident/INC-BAD-1/event", "{not json", 1, false));
@@ -140,13 +93,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString db = dir.filePath("citybrain.sqlite");
         {
-            Console console(m_broker.uri(), db);
+            Console console({ m_broker.uri() }, db, QStringLiteral("restart-1"));
             QTRY_VERIFY_WITH_TIMEOUT(console.client.isConnected(), 10000);
             QVERIFY(m_publisher->publish("xy/v1/incident/INC-KEEP/event", incidentPayload(3, "兴平市积水"), 1, false));
             QTRY_COMPARE_WITH_TIMEOUT(console.state.incidents().rowCount(), 1, 10000);
         }
         // The restarted console must not depend on the broker for what it had already seen.
-        Console restarted(QStringLiteral("tcp://127.0.0.1:%1").arg(EmbeddedBroker::freeLoopbackPort()), db);
+        Console restarted({ QStringLiteral("tcp://127.0.0.1:%1").arg(EmbeddedBroker::freeLoopbackPort()) }, db);
         QTRY_COMPARE_WITH_TIMEOUT(restarted.state.incidents().rowCount(), 1, 5000);
         QCOMPARE(
             restarted.state.incidents().index(0).data(IncidentModel::IdRole).toString(), QStringLiteral("INC-KEEP"));

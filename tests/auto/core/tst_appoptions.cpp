@@ -23,7 +23,9 @@ private Q_SLOTS:
         QCOMPARE(parsed.options.role, AppOptions::Role::Wall);
         QCOMPARE(parsed.options.size, QSize(3840, 2160));
         QCOMPARE(parsed.options.language, QStringLiteral("zh_CN"));
-        QCOMPARE(parsed.options.topicPrefix, QStringLiteral("xy/v1"));
+        QVERIFY(parsed.options.topicPrefix.isEmpty()); // the config file or the default decides
+        QVERIFY(parsed.options.configPath.isEmpty());
+        QCOMPARE(parsed.options.mqttVersion, 0);
     }
 
     void everyOptionIsRead()
@@ -31,7 +33,8 @@ private Q_SLOTS:
         const ParsedOptions parsed = parse(
             { "--broker", "tcp://10.1.2.3:1883", "--broker", "ssl://mq.example:8883", "--role", "dispatcher", "--db",
                 "/tmp/x.sqlite", "--snapshot", "wall.png", "--snapshot-after", "2.5", "--size", "1920x1080", "--lang",
-                "en", "--topic-prefix", "xy/v1", "--client-id", "console-1", "--sim-rate", "500", "--sim-seed", "7" });
+                "en", "--topic-prefix", "xy/v1", "--client-id", "console-1", "--sim-rate", "500", "--sim-seed", "7",
+                "--config", "/etc/citybrain.ini", "--mqtt-version", "5", "--metrics", "127.0.0.1:9464" });
         QCOMPARE(parsed.outcome, ParsedOptions::Outcome::Run);
         const AppOptions& o = parsed.options;
         QCOMPARE(o.brokers, QStringList({ "tcp://10.1.2.3:1883", "ssl://mq.example:8883" }));
@@ -44,6 +47,9 @@ private Q_SLOTS:
         QCOMPARE(o.clientId, QStringLiteral("console-1"));
         QCOMPARE(o.simRate, 500);
         QCOMPARE(o.simSeed, 7u);
+        QCOMPARE(o.configPath, QStringLiteral("/etc/citybrain.ini"));
+        QCOMPARE(o.mqttVersion, 5);
+        QCOMPARE(o.metricsEndpoint, QStringLiteral("127.0.0.1:9464"));
     }
 
     void selfTestHelpAndVersion()
@@ -78,6 +84,10 @@ private Q_SLOTS:
         QTest::newRow("sim seed") << QStringList { "--sim-seed", "-3" } << "--sim-seed";
         QTest::newRow("positional") << QStringList { "extra" } << "extra";
         QTest::newRow("empty db") << QStringList { "--db", "" } << "--db";
+        QTest::newRow("mqtt version") << QStringList { "--mqtt-version", "3" } << "--mqtt-version";
+        QTest::newRow("metrics no port") << QStringList { "--metrics", "localhost" } << "--metrics";
+        QTest::newRow("empty config") << QStringList { "--config", "" } << "--config";
+        QTest::newRow("password on argv") << QStringList { "--password", "secret" } << "password";
     }
 
     void badOptionsAreOneLineErrorsNamingTheOption()

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +35,25 @@ const QString kIncidentTopic = kScheme.incidentEvent(QStringLiteral("INC-2026112
 const QString kStatusTopic = kScheme.status(QStringLiteral("citybrain-sim"));
 const QString kActionTopic = kScheme.incidentAction(QStringLiteral("INC-20261129-0007"));
 const QString kWallTopic = kScheme.wallControl(QStringLiteral("main"));
+const QString kNgsiAirTopic
+    = kScheme.ngsi(QStringLiteral("AirQualityObserved"), QStringLiteral("urn:ngsi-ld:AirQualityObserved:xy-aqs-0001"));
+const QString kNgsiAlertTopic = kScheme.ngsi(QStringLiteral("Alert"), QStringLiteral("urn:ngsi-ld:Alert:xy-0001"));
+const QString kCapTopic = kScheme.cap(QStringLiteral("xianyang-emergency@xy.gov.cn"));
+
+QJsonObject ngsiAirObject()
+{
+    return QJsonObject { { "id", "urn:ngsi-ld:AirQualityObserved:xy-aqs-0001" }, { "type", "AirQualityObserved" },
+        { "dateObserved", "2026-11-29T08:30:00+08:00" },
+        { "location", QJsonObject { { "type", "Point" }, { "coordinates", QJsonArray { 108.70, 34.33 } } } },
+        { "airQualityIndex", 87 } };
+}
+
+QJsonObject ngsiAlertObject()
+{
+    return QJsonObject { { "id", "urn:ngsi-ld:Alert:xy-0001" }, { "type", "Alert" }, { "category", "traffic" },
+        { "subCategory", "carAccident" }, { "severity", "high" }, { "dateIssued", "2026-11-29T08:29:00+08:00" },
+        { "location", QJsonObject { { "type", "Point" }, { "coordinates", QJsonArray { 108.70, 34.33 } } } } };
+}
 
 QJsonObject telemetryObject()
 {
@@ -167,8 +187,9 @@ class TestFeedDecoder : public QObject
 private Q_SLOTS:
     void reasonNamesAreTheContractsCounterNames()
     {
-        const QStringList expected = { "oversize", "not_utf8", "malformed_json", "too_deep", "unknown_topic",
-            "topic_mismatch", "missing_field", "wrong_type", "non_finite", "out_of_range", "bad_timestamp" };
+        const QStringList expected
+            = { "oversize", "not_utf8", "malformed_json", "too_deep", "unknown_topic", "topic_mismatch",
+                  "missing_field", "wrong_type", "non_finite", "out_of_range", "bad_timestamp", "malformed_xml" };
         QCOMPARE(expected.size(), rejectReasonCount);
         for (int i = 0; i < rejectReasonCount; ++i)
             QCOMPARE(rejectReasonName(static_cast<RejectReason>(i)), expected.at(i));
@@ -1028,6 +1049,69 @@ private Q_SLOTS:
         QFETCH(QByteArray, payload);
         QFETCH(RejectReason, reason);
         COMPARE_OUTCOME(FeedDecoder().decode(topic, payload, kNow), rejectReasonName(reason));
+    }
+
+    // ---- external feeds: NGSI entities and CAP alerts ----
+
+    void routesNgsiObservationsToTelemetry()
+    {
+        const auto result = FeedDecoder().decode(kNgsiAirTopic, json(ngsiAirObject()), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("telemetry"));
+        const auto& sample = std::get<TelemetrySample>(result);
+        QCOMPARE(sample.sensorId, QStringLiteral("urn:ngsi-ld:AirQualityObserved:xy-aqs-0001"));
+        QCOMPARE(sample.domain, QStringLiteral("air"));
+        QCOMPARE(sample.district, QStringLiteral("610402"));
+        QCOMPARE(sample.values.size(), std::size_t(1));
+        QCOMPARE(sample.values.front().first, QStringLiteral("aqi"));
+    }
+
+    void routesNgsiAlertsToIncidents()
+    {
+        const auto result = FeedDecoder().decode(kNgsiAlertTopic, json(ngsiAlertObject()), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("incident"));
+        QCOMPARE(std::get<IncidentEvent>(result).id, QStringLiteral("NGSI-urn_ngsi-ld_Alert_xy-0001"));
+    }
+
+    void ngsiTimeWindowFollowsTheLimits()
+    {
+        FeedDecoder::Limits limits;
+        limits.maxFutureMs = 0;
+        const QByteArray ahead = with(ngsiAirObject(), QStringLiteral("dateObserved"), "2026-11-29T00:30:01Z");
+        COMPARE_OUTCOME(
+            FeedDecoder(kScheme, limits).decode(kNgsiAirTopic, ahead, kNow), QStringLiteral("bad_timestamp"));
+    }
+
+    void routesCapToTheXmlDecoder_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not well-formed") << QByteArray("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">")
+                                         << QStringLiteral("malformed_xml");
+        QTest::newRow("JSON is not XML") << json(incidentObject()) << QStringLiteral("malformed_xml");
+        // The JSON bracket scan does not run on XML: deep brackets are text, not nesting.
+        QTest::newRow("brackets are no nesting") << QByteArray(nestedArrays(40)) << QStringLiteral("malformed_xml");
+        QTest::newRow("oversize") << QByteArray(256 * 1024 + 1, '<') << QStringLiteral("oversize");
+        QTest::newRow("not utf8") << QByteArray("<alert>\xff</alert>") << QStringLiteral("not_utf8");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("ignored");
+    }
+
+    void routesCapToTheXmlDecoder()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(QString, expected);
+        COMPARE_OUTCOME(FeedDecoder().decode(kCapTopic, payload, kNow), expected);
+    }
+
+    void capSampleDecodesToAnIncident()
+    {
+        QFile file(QStringLiteral(CITYBRAIN_TEST_DATA "/cap/oasis-cap12-A2-severe-thunderstorm-warning.xml"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        FeedDecoder::Limits limits;
+        limits.maxPastMs = 30LL * 365 * kDay; // sent in 2003
+        const auto result = FeedDecoder(kScheme, limits)
+                                .decode(kScheme.cap(QStringLiteral("KSTO@NWS.NOAA.GOV")), file.readAll(), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("incident"));
+        QVERIFY(std::get<IncidentEvent>(result).cap.has_value());
     }
 
     // ---- robustness ----

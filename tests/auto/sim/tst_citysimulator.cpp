@@ -192,8 +192,8 @@ QString checkMessage(const TopicScheme& scheme, const SimMessage& m, qint64 nowM
             return QStringLiteral("indicator: QoS 1, retained");
         return checkIndicator(o);
     case TopicScheme::Feed::IncidentEvent:
-        if (m.qos != 1 || m.retained)
-            return QStringLiteral("incident: QoS 1, not retained");
+        if (m.qos != 1 || !m.retained)
+            return QStringLiteral("incident: QoS 1, retained");
         return checkIncident(o);
     case TopicScheme::Feed::Status:
         if (m.qos != 1 || !m.retained)

@@ -22,10 +22,19 @@ QString simulatorPath()
 // Collects everything under a prefix, from a Paho thread.
 class Recorder
 {
+    static MqttSettings settings(const QString& uri, const QString& filter)
+    {
+        MqttSettings settings;
+        settings.brokerUris = { uri };
+        settings.clientId = QStringLiteral("tst-sim-recorder");
+        settings.persistentSession = false;
+        settings.subscriptions = { filter };
+        return settings;
+    }
+
 public:
     Recorder(const QString& uri, const QString& filter)
-        : m_client(
-            MqttSettings { { uri }, QStringLiteral("tst-sim-recorder"), false, { filter }, 1, 100000, {}, {}, {}, {} })
+        : m_client(settings(uri, filter))
     {
         m_client.setMessageHandler([this](MqttMessage&& m) {
             QMutexLocker lock(&m_mutex);

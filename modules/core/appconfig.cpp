@@ -1,0 +1,218 @@
+#include "appconfig.h"
+
+#include "appoptions.h"
+#include "topicscheme.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+
+#include <functional>
+#include <map>
+
+namespace citybrain {
+
+namespace {
+
+bool readBool(const QString& text, bool* out)
+{
+    const QString value = text.trimmed().toLower();
+    if (value == QLatin1String("true") || value == QLatin1String("yes") || value == QLatin1String("1")) {
+        *out = true;
+        return true;
+    }
+    if (value == QLatin1String("false") || value == QLatin1String("no") || value == QLatin1String("0")) {
+        *out = false;
+        return true;
+    }
+    return false;
+}
+
+bool readNumber(const QString& text, double low, double high, double* out)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || !(value >= low && value <= high))
+        return false;
+    *out = value;
+    return true;
+}
+
+bool readableFile(const QString& path)
+{
+    return QFileInfo(path).isFile() && QFileInfo(path).isReadable();
+}
+
+} // namespace
+
+bool isBrokerUri(const QString& text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^(tcp|ssl|mqtt|mqtts|ws|wss)://[A-Za-z0-9.\-\[\]:]+:(\d{1,5})$)"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return false;
+    const int port = match.captured(2).toInt();
+    return port > 0 && port <= 65535;
+}
+
+bool isTopicPrefix(const QString& text)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$)"));
+    return pattern.match(text).hasMatch();
+}
+
+bool resolveAppConfig(const AppOptions& options, AppConfig* config, QStringList* errors, QStringList* warnings)
+{
+    if (!options.configPath.isEmpty() && !loadAppConfig(options.configPath, config, errors, warnings))
+        return false;
+    if (!options.brokers.isEmpty())
+        config->mqtt.brokers = options.brokers;
+    if (!options.clientId.isEmpty())
+        config->mqtt.clientId = options.clientId;
+    if (options.mqttVersion != 0)
+        config->mqtt.version = options.mqttVersion;
+    if (!options.topicPrefix.isEmpty())
+        config->topicPrefix = options.topicPrefix;
+    if (!options.dbPath.isEmpty())
+        config->dbPath = options.dbPath;
+    if (!options.metricsEndpoint.isEmpty())
+        config->metricsEndpoint = options.metricsEndpoint;
+    if (qEnvironmentVariableIsSet("CITYBRAIN_MQTT_PASSWORD"))
+        config->mqtt.password = qEnvironmentVariable("CITYBRAIN_MQTT_PASSWORD");
+    return true;
+}
+
+bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, QStringList* warnings)
+{
+    if (!QFileInfo(path).isFile()) {
+        errors->append(QStringLiteral("%1: no such file").arg(path));
+        return false;
+    }
+    QSettings file(path, QSettings::IniFormat);
+    if (file.status() != QSettings::NoError) {
+        errors->append(QStringLiteral("%1: not a valid INI file").arg(path));
+        return false;
+    }
+
+    using Reader = std::function<QString(const QString&)>; // returns an error text, empty if fine
+    auto number = [](double low, double high, auto assign) {
+        return Reader([=](const QString& text) {
+            double value = 0;
+            if (!readNumber(text, low, high, &value))
+                return QStringLiteral("expected a number from %1 to %2").arg(low).arg(high);
+            assign(value);
+            return QString();
+        });
+    };
+    auto existingFile = [](QString* target) {
+        return Reader([=](const QString& text) {
+            if (!readableFile(text))
+                return QStringLiteral("'%1' is not a readable file").arg(text);
+            *target = text;
+            return QString();
+        });
+    };
+    MqttConfig& mqtt = config->mqtt;
+    const std::map<QString, Reader> readers = {
+        { QStringLiteral("mqtt/brokers"),
+            [&](const QString&) {
+                const QStringList uris = file.value(QStringLiteral("mqtt/brokers")).toStringList();
+                QStringList cleaned;
+                for (const QString& uri : uris) {
+                    if (!isBrokerUri(uri.trimmed()))
+                        return QStringLiteral("'%1' is not tcp://host:port or ssl://host:port").arg(uri.trimmed());
+                    cleaned.append(uri.trimmed());
+                }
+                mqtt.brokers = cleaned;
+                return QString();
+            } },
+        { QStringLiteral("mqtt/client_id"),
+            [&](const QString& text) {
+                if (!TopicScheme::isValidId(text))
+                    return QStringLiteral("expected 1 to 64 of [A-Za-z0-9._-]");
+                mqtt.clientId = text;
+                return QString();
+            } },
+        { QStringLiteral("mqtt/version"),
+            [&](const QString& text) {
+                if (text == QLatin1String("3.1.1") || text == QLatin1String("4"))
+                    mqtt.version = 4;
+                else if (text == QLatin1String("5"))
+                    mqtt.version = 5;
+                else
+                    return QStringLiteral("expected 3.1.1 or 5");
+                return QString();
+            } },
+        { QStringLiteral("mqtt/session_expiry_seconds"),
+            number(0, 4294967295.0,
+                [&](double v) { mqtt.sessionExpirySeconds = static_cast<int>(std::min(v, 2147483647.0)); }) },
+        { QStringLiteral("mqtt/username"),
+            [&](const QString& text) {
+                mqtt.username = text;
+                return QString();
+            } },
+        { QStringLiteral("mqtt/password"),
+            [&](const QString& text) {
+                mqtt.password = text;
+                return QString();
+            } },
+        { QStringLiteral("mqtt/ca_file"), existingFile(&mqtt.caFile) },
+        { QStringLiteral("mqtt/cert_file"), existingFile(&mqtt.certFile) },
+        { QStringLiteral("mqtt/key_file"), existingFile(&mqtt.keyFile) },
+        { QStringLiteral("mqtt/verify_hostname"),
+            [&](const QString& text) {
+                return readBool(text, &mqtt.verifyHostname) ? QString() : QStringLiteral("expected true or false");
+            } },
+        { QStringLiteral("feeds/topic_prefix"),
+            [&](const QString& text) {
+                if (!isTopicPrefix(text))
+                    return QStringLiteral("expected segments of [A-Za-z0-9._-] joined by '/'");
+                config->topicPrefix = text;
+                return QString();
+            } },
+        { QStringLiteral("feeds/max_payload_bytes"),
+            number(1024, 64 * 1024 * 1024, [&](double v) { config->maxPayloadBytes = static_cast<qsizetype>(v); }) },
+        { QStringLiteral("feeds/telemetry_stale_seconds"),
+            number(1, 86400, [&](double v) { config->stale.telemetrySeconds = v; }) },
+        { QStringLiteral("feeds/indicator_stale_seconds"),
+            number(1, 86400, [&](double v) { config->stale.indicatorSeconds = v; }) },
+        { QStringLiteral("store/db"),
+            [&](const QString& text) {
+                if (text.isEmpty())
+                    return QStringLiteral("empty path");
+                config->dbPath = text;
+                return QString();
+            } },
+        { QStringLiteral("metrics/listen"),
+            [&](const QString& text) {
+                config->metricsEndpoint = text;
+                return QString();
+            } },
+        { QStringLiteral("metrics/allow_remote"),
+            [&](const QString& text) {
+                return readBool(text, &config->metricsAllowRemote) ? QString()
+                                                                   : QStringLiteral("expected true or false");
+            } },
+    };
+
+    const int errorsBefore = static_cast<int>(errors->size());
+    for (const QString& key : file.allKeys()) {
+        const auto reader = readers.find(key);
+        if (reader == readers.end()) {
+            warnings->append(QStringLiteral("%1: unknown key '%2' ignored").arg(path, key));
+            continue;
+        }
+        const QVariant value = file.value(key);
+        const QString text
+            = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u',') : value.toString();
+        const QString problem = reader->second(text);
+        if (!problem.isEmpty())
+            errors->append(QStringLiteral("%1: invalid value for '%2': %3").arg(path, key, problem));
+    }
+    if (!mqtt.certFile.isEmpty() && mqtt.keyFile.isEmpty())
+        errors->append(QStringLiteral("%1: mqtt/cert_file needs mqtt/key_file").arg(path));
+    return errors->size() == errorsBefore;
+}
+
+} // namespace citybrain

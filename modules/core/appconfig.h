@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace citybrain {
+
+// The settings a deployment keeps in its config file (--config PATH, INI). Every key is documented
+// in docs/operations.md; command-line options override the file, the environment overrides the
+// password.
+struct MqttConfig
+{
+    QStringList brokers;
+    QString clientId;
+    int version = 4; // 4 = MQTT 3.1.1, 5 = MQTT 5
+    int sessionExpirySeconds = 7 * 24 * 3600; // MQTT 5: how long the broker keeps our session
+    QString username;
+    QString password; // file or CITYBRAIN_MQTT_PASSWORD only; never argv, never logged
+    QString caFile;
+    QString certFile;
+    QString keyFile;
+    bool verifyHostname = true;
+};
+
+struct StaleThresholds
+{
+    double telemetrySeconds = 10;
+    double indicatorSeconds = 30;
+};
+
+struct AppConfig
+{
+    MqttConfig mqtt;
+    StaleThresholds stale;
+    QString topicPrefix = QStringLiteral("xy/v1");
+    QString dbPath;
+    QString metricsEndpoint; // HOST:PORT, empty = off
+    bool metricsAllowRemote = false;
+    qsizetype maxPayloadBytes = 256 * 1024;
+};
+
+struct AppOptions;
+
+[[nodiscard]] bool isBrokerUri(const QString& text);
+[[nodiscard]] bool isTopicPrefix(const QString& text);
+
+// Reads an INI file over `config`. Unknown keys are warnings; invalid values are errors that name
+// the key. Returns false if there was any error.
+bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, QStringList* warnings);
+
+// Defaults, then the config file named by the options, then the options themselves, then the
+// environment (CITYBRAIN_MQTT_PASSWORD). Returns false if there was any error.
+bool resolveAppConfig(const AppOptions& options, AppConfig* config, QStringList* errors, QStringList* warnings);
+
+} // namespace citybrain

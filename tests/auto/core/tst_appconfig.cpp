@@ -1,0 +1,122 @@
+#include "appconfig.h"
+#include "appoptions.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citybrain;
+
+class TestAppConfig : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    QString write(const QByteArray& text)
+    {
+        static int n = 0;
+        const QString path = m_dir.filePath(QStringLiteral("citybrain-%1.ini").arg(++n));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(text);
+        return path;
+    }
+
+private Q_SLOTS:
+    void everyDocumentedKeyIsRead()
+    {
+        const QString ca = write("not a real certificate, but a readable file");
+        const QString path = write("[mqtt]\n"
+                                   "brokers=tcp://10.0.0.1:1883, tcp://10.0.0.2:1883\n"
+                                   "client_id=wall-hall-1\nversion=5\nsession_expiry_seconds=3600\n"
+                                   "username=wall\npassword=from-file\nca_file="
+            + ca.toUtf8()
+            + "\nverify_hostname=false\n"
+              "[feeds]\ntopic_prefix=xy/v1\nmax_payload_bytes=65536\ntelemetry_stale_seconds=20\n"
+              "indicator_stale_seconds=90\n"
+              "[store]\ndb=/var/lib/citybrain/wall.sqlite\n"
+              "[metrics]\nlisten=127.0.0.1:9464\nallow_remote=false\n");
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY2(loadAppConfig(path, &config, &errors, &warnings), qPrintable(errors.join('\n')));
+        QVERIFY(warnings.isEmpty());
+        QCOMPARE(config.mqtt.brokers, QStringList({ "tcp://10.0.0.1:1883", "tcp://10.0.0.2:1883" }));
+        QCOMPARE(config.mqtt.clientId, QStringLiteral("wall-hall-1"));
+        QCOMPARE(config.mqtt.version, 5);
+        QCOMPARE(config.mqtt.sessionExpirySeconds, 3600);
+        QCOMPARE(config.mqtt.password, QStringLiteral("from-file"));
+        QCOMPARE(config.mqtt.caFile, ca);
+        QCOMPARE(config.mqtt.verifyHostname, false);
+        QCOMPARE(config.maxPayloadBytes, qsizetype(65536));
+        QCOMPARE(config.stale.telemetrySeconds, 20.0);
+        QCOMPARE(config.stale.indicatorSeconds, 90.0);
+        QCOMPARE(config.dbPath, QStringLiteral("/var/lib/citybrain/wall.sqlite"));
+        QCOMPARE(config.metricsEndpoint, QStringLiteral("127.0.0.1:9464"));
+    }
+
+    void unknownKeysAreWarnedAbout()
+    {
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY(loadAppConfig(write("[mqtt]\nbrokers=tcp://a:1\nbroker_typo=1\n"), &config, &errors, &warnings));
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings.first().contains(QStringLiteral("mqtt/broker_typo")));
+    }
+
+    void invalidValuesAreErrorsNamingTheKey_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("broker") << QByteArray("[mqtt]\nbrokers=http://x:1\n") << "mqtt/brokers";
+        QTest::newRow("version") << QByteArray("[mqtt]\nversion=3\n") << "mqtt/version";
+        QTest::newRow("client id") << QByteArray("[mqtt]\nclient_id=a b\n") << "mqtt/client_id";
+        QTest::newRow("ca missing") << QByteArray("[mqtt]\nca_file=/nonexistent/ca.pem\n") << "mqtt/ca_file";
+        QTest::newRow("verify") << QByteArray("[mqtt]\nverify_hostname=maybe\n") << "mqtt/verify_hostname";
+        QTest::newRow("stale") << QByteArray("[feeds]\ntelemetry_stale_seconds=-1\n")
+                               << "feeds/telemetry_stale_seconds";
+        QTest::newRow("payload") << QByteArray("[feeds]\nmax_payload_bytes=lots\n") << "feeds/max_payload_bytes";
+        QTest::newRow("prefix") << QByteArray("[feeds]\ntopic_prefix=xy/#\n") << "feeds/topic_prefix";
+    }
+
+    void invalidValuesAreErrorsNamingTheKey()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, key);
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY(!loadAppConfig(write(text), &config, &errors, &warnings));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().contains(key), qPrintable(errors.first()));
+    }
+
+    void aMissingFileIsAnError()
+    {
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY(!loadAppConfig(m_dir.filePath("nope.ini"), &config, &errors, &warnings));
+        QVERIFY(errors.first().contains(QStringLiteral("nope.ini")));
+    }
+
+    void optionsOverrideTheFileAndTheEnvironmentGivesThePassword()
+    {
+        AppOptions options;
+        options.configPath = write("[mqtt]\nbrokers=tcp://file:1883\npassword=from-file\nclient_id=file-id\n");
+        options.brokers = { QStringLiteral("tcp://cli:1883") };
+        options.mqttVersion = 5;
+        qputenv("CITYBRAIN_MQTT_PASSWORD", "from-env");
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY(resolveAppConfig(options, &config, &errors, &warnings));
+        qunsetenv("CITYBRAIN_MQTT_PASSWORD");
+        QCOMPARE(config.mqtt.brokers, QStringList({ "tcp://cli:1883" }));
+        QCOMPARE(config.mqtt.clientId, QStringLiteral("file-id"));
+        QCOMPARE(config.mqtt.version, 5);
+        QCOMPARE(config.mqtt.password, QStringLiteral("from-env"));
+        QCOMPARE(config.topicPrefix, QStringLiteral("xy/v1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppConfig)
+#include "tst_appconfig.moc"
