@@ -1,5 +1,6 @@
 #include "ingestpipeline.h"
 
+#include "capdecoder.h"
 #include "incidentstore.h"
 #include "logging.h"
 
@@ -37,6 +38,29 @@ private:
         qint64 suppressed = 0;
     };
     std::array<Entry, rejectReasonCount> m_entries {};
+};
+
+// A CAP Update names the alert it updates, but a later Cancel may name only the Update: remember
+// which incident every CAP message went to, so the whole chain lands on the first alert's incident.
+class CapChains
+{
+public:
+    void resolve(IncidentEvent& event)
+    {
+        if (!event.cap)
+            return;
+        for (int hops = 0; hops < 16 && m_incidentOf.contains(event.id); ++hops)
+            event.id = m_incidentOf.value(event.id);
+        const QString own = CapDecoder::incidentIdFor(event.cap->identifier);
+        if (own == event.id)
+            return;
+        if (m_incidentOf.size() > 100000)
+            m_incidentOf.clear(); // bounded; chains older than that are history
+        m_incidentOf.insert(own, event.id);
+    }
+
+private:
+    QHash<QString, QString> m_incidentOf;
 };
 
 } // namespace
@@ -128,6 +152,7 @@ void IngestPipeline::run()
     }
 
     RejectionLog rejectionLog;
+    CapChains capChains;
     auto pending = std::make_unique<IngestBatch>();
     QHash<QString, std::size_t> telemetrySlot; // sensor id -> index in pending->telemetry
     std::vector<MqttMessage> messages;
@@ -146,17 +171,25 @@ void IngestPipeline::run()
             if (message.stored)
                 waiting.push_back(std::move(message.stored));
             ++pending->received;
+            m_received.fetch_add(1, std::memory_order_relaxed);
             pending->newestMessageMs = std::max(pending->newestMessageMs, message.receivedMs);
             FeedDecoder::Result result = m_decoder.decode(message.topic, message.payload, nowMs);
             if (auto* rejection = std::get_if<Rejection>(&result)) {
                 ++pending->rejected[static_cast<std::size_t>(rejection->reason)];
+                m_rejected[static_cast<std::size_t>(rejection->reason)].fetch_add(1, std::memory_order_relaxed);
                 rejectionLog.note(message.topic, *rejection, nowMs);
                 continue;
             }
-            if (std::holds_alternative<Ignored>(result))
+            const auto count = [this](Decoded kind) {
+                m_decoded[static_cast<std::size_t>(kind)].fetch_add(1, std::memory_order_relaxed);
+            };
+            if (std::holds_alternative<Ignored>(result)) {
+                count(Decoded::Ignored);
                 continue;
+            }
             ++pending->decoded;
             if (auto* sample = std::get_if<TelemetrySample>(&result)) {
+                count(Decoded::Telemetry);
                 auto slot = telemetrySlot.constFind(sample->sensorId);
                 if (slot != telemetrySlot.constEnd()) {
                     pending->telemetry[*slot] = std::move(*sample);
@@ -165,10 +198,14 @@ void IngestPipeline::run()
                     pending->telemetry.push_back(std::move(*sample));
                 }
             } else if (auto* indicator = std::get_if<IndicatorUpdate>(&result)) {
+                count(Decoded::Indicator);
                 pending->indicators.push_back(std::move(*indicator));
             } else if (auto* incident = std::get_if<IncidentEvent>(&result)) {
+                count(Decoded::Incident);
+                capChains.resolve(*incident);
                 newIncidents.push_back(std::move(*incident));
             } else if (auto* presence = std::get_if<PresenceStatus>(&result)) {
+                count(Decoded::Presence);
                 pending->presence.push_back(std::move(*presence));
             }
         }

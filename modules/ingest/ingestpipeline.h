@@ -38,6 +38,18 @@ public:
     void enqueue(MqttMessage&& message);
 
     [[nodiscard]] const InboundQueue& queue() const { return m_queue; }
+
+    // Running totals since start, readable from any thread (for metrics).
+    enum class Decoded { Telemetry, Indicator, Incident, Presence, Ignored, Count };
+    [[nodiscard]] qint64 receivedTotal() const { return m_received.load(std::memory_order_relaxed); }
+    [[nodiscard]] qint64 decodedTotal(Decoded kind) const
+    {
+        return m_decoded[static_cast<std::size_t>(kind)].load(std::memory_order_relaxed);
+    }
+    [[nodiscard]] qint64 rejectedTotal(RejectReason reason) const
+    {
+        return m_rejected[static_cast<std::size_t>(reason)].load(std::memory_order_relaxed);
+    }
     [[nodiscard]] QString storeError() const;
 
 Q_SIGNALS:
@@ -53,6 +65,9 @@ private:
     InboundQueue m_queue;
     std::thread m_worker;
     std::atomic<bool> m_batchInFlight { false };
+    std::atomic<qint64> m_received { 0 };
+    std::array<std::atomic<qint64>, static_cast<std::size_t>(Decoded::Count)> m_decoded {};
+    std::array<std::atomic<qint64>, rejectReasonCount> m_rejected {};
     mutable std::mutex m_errorMutex;
     QString m_storeError;
 };

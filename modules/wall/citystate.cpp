@@ -12,6 +12,7 @@ CityState::CityState(bool embeddedBroker, QObject* parent)
     , m_indicators(nullptr)
     , m_incidents(nullptr)
     , m_health(embeddedBroker, nullptr)
+    , m_presence(nullptr)
 {
     m_healthTimer.setInterval(1000);
 }
@@ -40,6 +41,7 @@ void CityState::apply(const IngestBatch& batch)
     m_indicators.apply(batch.indicators);
     m_incidents.apply(batch.incidents);
     m_health.apply(batch);
+    m_presence.apply(batch.presence);
     ++m_batches;
     Q_EMIT batchApplied();
 }
@@ -49,6 +51,7 @@ void CityState::provideToQml()
     IndicatorModel::provide(&m_indicators);
     IncidentModel::provide(&m_incidents);
     FeedHealth::provide(&m_health);
+    PresenceModel::provide(&m_presence);
 }
 
 } // namespace citybrain

@@ -3,6 +3,7 @@
 #include "feedhealth.h"
 #include "incidentmodel.h"
 #include "indicatormodel.h"
+#include "presencemodel.h"
 
 #include <QObject>
 #include <QTimer>
@@ -32,6 +33,7 @@ public:
     [[nodiscard]] IndicatorModel& indicators() { return m_indicators; }
     [[nodiscard]] IncidentModel& incidents() { return m_incidents; }
     [[nodiscard]] FeedHealth& health() { return m_health; }
+    [[nodiscard]] PresenceModel& presence() { return m_presence; }
     [[nodiscard]] qint64 batchesApplied() const { return m_batches; }
 
 Q_SIGNALS:
@@ -41,6 +43,7 @@ private:
     IndicatorModel m_indicators;
     IncidentModel m_incidents;
     FeedHealth m_health;
+    PresenceModel m_presence;
     QTimer m_healthTimer;
     qint64 m_batches = 0;
 };
