@@ -1,10 +1,13 @@
 // citybrain: the composition root. Creates the services, wires MQTT -> ingest -> models -> QML.
 #include "appconfig.h"
 #include "appoptions.h"
+#include "citymetrics.h"
 #include "citystate.h"
 #include "embeddedcity.h"
 #include "ingestpipeline.h"
 #include "logging.h"
+#include "metricsregistry.h"
+#include "metricsserver.h"
 #include "mqttclient.h"
 #include "selftest.h"
 #include "session.h"
@@ -154,6 +157,26 @@ int main(int argc, char* argv[])
     MqttClient client(mqtt);
     client.setMessageHandler([&pipeline](MqttMessage&& message) { pipeline.enqueue(std::move(message)); });
     state.attach(&client);
+
+    // Always measured (the health panel shows them); served over HTTP only when asked for.
+    MetricsRegistry metrics;
+    registerCityMetrics(metrics, pipeline, client, state);
+    MetricsServer metricsServer(metrics);
+    if (!config.metricsEndpoint.isEmpty()) {
+        QHostAddress address;
+        quint16 port = 0;
+        QString error;
+        metricsServer.setAllowRemote(config.metricsAllowRemote);
+        if (!MetricsServer::parseEndpoint(config.metricsEndpoint, &address, &port, &error, config.metricsAllowRemote)
+            || !metricsServer.start(address, port, &error)) {
+            std::fprintf(
+                stderr, "citybrain: --metrics %s: %s\n", qPrintable(config.metricsEndpoint), qPrintable(error));
+            return 2;
+        }
+        qCInfo(lcApp).noquote() << QStringLiteral("metrics at http://%1:%2/metrics")
+                                       .arg(metricsServer.address().toString())
+                                       .arg(metricsServer.port());
+    }
     QObject::connect(&client, &MqttClient::connectionChanged, &state, [&](bool connected) {
         if (!connected)
             return;

@@ -199,9 +199,13 @@ void IngestPipeline::run()
                 }
             } else if (auto* indicator = std::get_if<IndicatorUpdate>(&result)) {
                 count(Decoded::Indicator);
+                if (!message.retained)
+                    pending->liveEventTsMs.push_back(indicator->tsMs);
                 pending->indicators.push_back(std::move(*indicator));
             } else if (auto* incident = std::get_if<IncidentEvent>(&result)) {
                 count(Decoded::Incident);
+                if (!message.retained)
+                    pending->liveEventTsMs.push_back(incident->tsMs);
                 capChains.resolve(*incident);
                 newIncidents.push_back(std::move(*incident));
             } else if (auto* presence = std::get_if<PresenceStatus>(&result)) {

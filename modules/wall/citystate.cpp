@@ -1,9 +1,12 @@
 #include "citystate.h"
 
 #include "ingestpipeline.h"
+#include "metricsregistry.h"
 #include "mqttclient.h"
+#include "processmetrics.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 namespace citybrain {
 
@@ -26,6 +29,9 @@ void CityState::attach(IngestPipeline* pipeline)
         const InboundQueue::LaneStats bulk = pipeline->queue().bulkStats();
         m_health.tick(
             QDateTime::currentMSecsSinceEpoch(), std::max(priority.highWater, bulk.highWater), pipeline->storeError());
+        const std::optional<qint64> resident = processResidentMemoryBytes();
+        m_health.setFigures(m_latency ? m_latency->quantile(0.99) * 1000.0 : 0.0,
+            resident ? static_cast<double>(*resident) / (1024.0 * 1024.0) : 0.0);
     });
     m_healthTimer.start();
 }
@@ -36,13 +42,32 @@ void CityState::attach(MqttClient* client)
         [this](bool connected, const QString& server) { m_health.setConnection(connected, server); });
 }
 
+void CityState::setHistograms(Histogram* latencySeconds, Histogram* applySeconds)
+{
+    m_latency = latencySeconds;
+    m_applyTime = applySeconds;
+}
+
 void CityState::apply(const IngestBatch& batch)
 {
+    QElapsedTimer applying;
+    applying.start();
     m_indicators.apply(batch.indicators);
     m_incidents.apply(batch.incidents);
     m_health.apply(batch);
     m_presence.apply(batch.presence);
     ++m_batches;
+    if (m_applyTime)
+        m_applyTime->observe(static_cast<double>(applying.nsecsElapsed()) / 1e9);
+    if (m_latency && !batch.restored) {
+        // From the source's timestamp to the model holding the value.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto observe = [&](qint64 tsMs) { m_latency->observe(std::max<qint64>(0, now - tsMs) / 1000.0); };
+        for (const TelemetrySample& sample : batch.telemetry)
+            observe(sample.tsMs);
+        for (const qint64 tsMs : batch.liveEventTsMs)
+            observe(tsMs);
+    }
     Q_EMIT batchApplied();
 }
 

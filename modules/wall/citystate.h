@@ -12,6 +12,7 @@
 
 namespace citybrain {
 
+class Histogram;
 class IngestPipeline;
 class MqttClient;
 
@@ -27,6 +28,8 @@ public:
     // Shows the client's connection state.
     void attach(MqttClient* client);
     void apply(const IngestBatch& batch);
+    // Where to record publish-to-model latency and the GUI thread's time per batch (may be null).
+    void setHistograms(Histogram* latencySeconds, Histogram* applySeconds);
     // Makes the models the QML singletons' instances.
     void provideToQml();
 
@@ -46,6 +49,8 @@ private:
     PresenceModel m_presence;
     QTimer m_healthTimer;
     qint64 m_batches = 0;
+    Histogram* m_latency = nullptr;
+    Histogram* m_applyTime = nullptr;
 };
 
 } // namespace citybrain

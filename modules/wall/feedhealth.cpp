@@ -58,6 +58,12 @@ QString FeedHealth::rejectionSummary() const
     return parts.join(QStringLiteral(", "));
 }
 
+void FeedHealth::setFigures(double latencyP99Ms, double residentMemoryMb)
+{
+    m_latencyP99Ms = latencyP99Ms;
+    m_residentMemoryMb = residentMemoryMb;
+}
+
 void FeedHealth::tick(qint64 nowMs, qint64 queueHighWater, const QString& storeError)
 {
     m_dataAgeSeconds = m_lastMessageMs > 0 ? std::max<double>(0, (nowMs - m_lastMessageMs) / 1000.0) : 0;

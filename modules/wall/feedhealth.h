@@ -25,6 +25,8 @@ class FeedHealth : public QObject, public QmlSingleton<FeedHealth>
     Q_PROPERTY(bool stale READ stale NOTIFY ageChanged)
     Q_PROPERTY(int queueHighWater READ queueHighWater NOTIFY ageChanged)
     Q_PROPERTY(QString storeError READ storeError NOTIFY ageChanged)
+    Q_PROPERTY(double latencyP99Ms READ latencyP99Ms NOTIFY ageChanged)
+    Q_PROPERTY(double residentMemoryMb READ residentMemoryMb NOTIFY ageChanged)
     Q_PROPERTY(double telemetryLastMs READ telemetryLastMs NOTIFY countsChanged)
     Q_PROPERTY(double indicatorLastMs READ indicatorLastMs NOTIFY countsChanged)
     Q_PROPERTY(double telemetryAgeSeconds READ telemetryAgeSeconds NOTIFY ageChanged)
@@ -41,6 +43,8 @@ public:
     void apply(const IngestBatch& batch);
     // Called every second: data age, queue high-water mark, store state.
     void tick(qint64 nowMs, qint64 queueHighWater, const QString& storeError);
+    // Sampled with tick(): publish-to-model latency (p99) and the process's resident memory.
+    void setFigures(double latencyP99Ms, double residentMemoryMb);
 
     [[nodiscard]] bool connected() const { return m_connected; }
     [[nodiscard]] QString brokerUri() const { return m_brokerUri; }
@@ -54,6 +58,8 @@ public:
     [[nodiscard]] bool stale() const { return m_stale; }
     [[nodiscard]] int queueHighWater() const { return static_cast<int>(m_queueHighWater); }
     [[nodiscard]] QString storeError() const { return m_storeError; }
+    [[nodiscard]] double latencyP99Ms() const { return m_latencyP99Ms; }
+    [[nodiscard]] double residentMemoryMb() const { return m_residentMemoryMb; }
     [[nodiscard]] double telemetryLastMs() const { return static_cast<double>(m_telemetry.lastMs); }
     [[nodiscard]] double indicatorLastMs() const { return static_cast<double>(m_indicators.lastMs); }
     [[nodiscard]] double telemetryAgeSeconds() const { return m_telemetry.ageSeconds; }
@@ -91,6 +97,8 @@ private:
     bool m_stale = true;
     qint64 m_queueHighWater = 0;
     QString m_storeError;
+    double m_latencyP99Ms = 0;
+    double m_residentMemoryMb = 0;
 };
 
 } // namespace citybrain

@@ -53,8 +53,18 @@ Window {
 
             anchors.right: parent.right
             anchors.top: parent.top
-            anchors.bottom: parent.bottom
+            anchors.bottom: healthPanel.top
+            anchors.bottomMargin: Theme.margin
             width: Math.round(body.width * Theme.rightColumnShare)
+        }
+
+        HealthPanel {
+            id: healthPanel
+
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            width: incidentPanel.width
+            height: trendPanel.height
         }
 
         MapPanel {

@@ -23,6 +23,25 @@ QtObject {
             return qsTr("Gas leak");
         case "city_management":
             return qsTr("12345 city management");
+        case "traffic_jam":
+        case "traffic":
+            return qsTr("Traffic disruption");
+        case "weather":
+            return qsTr("Severe weather");
+        case "geological":
+            return qsTr("Geological hazard");
+        case "public_safety":
+            return qsTr("Public safety");
+        case "public_health":
+            return qsTr("Public health");
+        case "rescue":
+            return qsTr("Rescue");
+        case "infrastructure":
+            return qsTr("Infrastructure failure");
+        case "hazmat":
+            return qsTr("Hazardous materials");
+        case "other":
+            return qsTr("Other");
         default:
             // Source-defined kinds are shown as they come (plain text).
             return kind.length > 0 ? kind : qsTr("Other");
@@ -63,6 +82,12 @@ QtObject {
             return qsTr("Dispatcher");
         case "leader":
             return qsTr("Duty leader");
+        case "simulator":
+            return qsTr("Simulator");
+        case "sensor-gateway":
+            return qsTr("Sensor gateway");
+        case "source":
+            return qsTr("Source system");
         default:
             return role;
         }
