@@ -50,6 +50,74 @@
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="12"/>
+        <source>System health</source>
+        <translation>系统运行状态</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="13"/>
+        <source>%1 / %2 online</source>
+        <translation>在线 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="59"/>
+        <source>Broker</source>
+        <translation>消息服务器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="60"/>
+        <source>reconnecting…</source>
+        <translation>正在重连…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="64"/>
+        <source>Messages / rejected</source>
+        <translation>消息 / 拒收</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="65"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="70"/>
+        <source>Latency p99 · queue peak</source>
+        <translation>时延 p99 · 队列峰值</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="71"/>
+        <source>%1 ms · %2</source>
+        <translation>%1 毫秒 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="74"/>
+        <source>Memory · database</source>
+        <translation>内存 · 数据库</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="75"/>
+        <source>%1 MB · %2</source>
+        <translation>%1 MB · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="76"/>
+        <source>write error</source>
+        <translation>写入故障</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="76"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HealthPanel.qml" line="135"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
     <name>IncidentPanel</name>
     <message>
         <location filename="../qml/Panels/IncidentPanel.qml" line="10"/>
@@ -78,17 +146,17 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../qml/Panels/KpiPanel.qml" line="19"/>
+        <location filename="../qml/Panels/KpiPanel.qml" line="23"/>
         <source>Key indicators</source>
         <translation>城市运行指标</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/KpiPanel.qml" line="20"/>
+        <location filename="../qml/Panels/KpiPanel.qml" line="24"/>
         <source>%1 of %2</source>
         <translation>显示 %1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/KpiPanel.qml" line="22"/>
+        <location filename="../qml/Panels/KpiPanel.qml" line="26"/>
         <source>No indicators received yet</source>
         <translation>尚未收到指标数据</translation>
     </message>
@@ -96,12 +164,12 @@
 <context>
     <name>KpiTile</name>
     <message>
-        <location filename="../qml/Panels/KpiTile.qml" line="100"/>
+        <location filename="../qml/Panels/KpiTile.qml" line="105"/>
         <source>Target %1 %2</source>
         <translation>目标 %1 %2</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/KpiTile.qml" line="113"/>
+        <location filename="../qml/Panels/KpiTile.qml" line="118"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
@@ -140,121 +208,177 @@
     </message>
     <message>
         <location filename="../qml/Theme/Labels.qml" line="28"/>
+        <source>Traffic disruption</source>
+        <translation>交通受阻</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="30"/>
+        <source>Severe weather</source>
+        <translation>气象灾害</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="32"/>
+        <source>Geological hazard</source>
+        <translation>地质灾害</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="34"/>
+        <source>Public safety</source>
+        <translation>公共安全</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="36"/>
+        <source>Public health</source>
+        <translation>公共卫生</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="38"/>
+        <source>Rescue</source>
+        <translation>救援</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="40"/>
+        <source>Infrastructure failure</source>
+        <translation>基础设施故障</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="42"/>
+        <source>Hazardous materials</source>
+        <translation>危化品</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="44"/>
+        <location filename="../qml/Theme/Labels.qml" line="47"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="35"/>
+        <location filename="../qml/Theme/Labels.qml" line="54"/>
         <source>Critical</source>
         <translation>特别重大</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="37"/>
+        <location filename="../qml/Theme/Labels.qml" line="56"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="39"/>
+        <location filename="../qml/Theme/Labels.qml" line="58"/>
         <source>Moderate</source>
         <translation>较大</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="41"/>
+        <location filename="../qml/Theme/Labels.qml" line="60"/>
         <source>Minor</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="48"/>
+        <location filename="../qml/Theme/Labels.qml" line="67"/>
         <source>New</source>
         <translation>新报</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="50"/>
+        <location filename="../qml/Theme/Labels.qml" line="69"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="52"/>
+        <location filename="../qml/Theme/Labels.qml" line="71"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="61"/>
+        <location filename="../qml/Theme/Labels.qml" line="80"/>
         <source>Video wall</source>
         <translation>大屏</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="63"/>
+        <location filename="../qml/Theme/Labels.qml" line="82"/>
         <source>Dispatcher</source>
         <translation>调度席</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="65"/>
+        <location filename="../qml/Theme/Labels.qml" line="84"/>
         <source>Duty leader</source>
         <translation>值班领导</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <location filename="../qml/Theme/Labels.qml" line="86"/>
+        <source>Simulator</source>
+        <translation>模拟数据源</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="88"/>
+        <source>Sensor gateway</source>
+        <translation>传感网关</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="90"/>
+        <source>Source system</source>
+        <translation>业务系统</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="118"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <location filename="../qml/Theme/Labels.qml" line="118"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <location filename="../qml/Theme/Labels.qml" line="118"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="93"/>
+        <location filename="../qml/Theme/Labels.qml" line="118"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <location filename="../qml/Theme/Labels.qml" line="119"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <location filename="../qml/Theme/Labels.qml" line="119"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="94"/>
+        <location filename="../qml/Theme/Labels.qml" line="119"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="103"/>
+        <location filename="../qml/Theme/Labels.qml" line="128"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="105"/>
+        <location filename="../qml/Theme/Labels.qml" line="130"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="106"/>
+        <location filename="../qml/Theme/Labels.qml" line="131"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="112"/>
+        <location filename="../qml/Theme/Labels.qml" line="137"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="114"/>
+        <location filename="../qml/Theme/Labels.qml" line="139"/>
         <source>Updated just now</source>
         <translation>刚刚更新</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="115"/>
+        <location filename="../qml/Theme/Labels.qml" line="140"/>
         <source>Updated %1 ago</source>
         <translation>%1前更新</translation>
     </message>
@@ -349,17 +473,17 @@
 <context>
     <name>TrendPanel</name>
     <message>
-        <location filename="../qml/Panels/TrendPanel.qml" line="24"/>
+        <location filename="../qml/Panels/TrendPanel.qml" line="27"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/TrendPanel.qml" line="58"/>
+        <location filename="../qml/Panels/TrendPanel.qml" line="63"/>
         <source>Live trend</source>
         <translation>实时趋势</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/TrendPanel.qml" line="61"/>
+        <location filename="../qml/Panels/TrendPanel.qml" line="66"/>
         <source>No trend data received yet</source>
         <translation>尚未收到趋势数据</translation>
     </message>
