@@ -1,5 +1,7 @@
 #include "capdecoder.h"
 
+#include "jsonfields.h"
+
 #include "districtlayer.h"
 #include "topicscheme.h"
 
@@ -31,96 +33,11 @@ using LonLat = std::pair<double, double>;
 
 // ---- CAP date-time ----
 
-qint64 daysFromCivil(int year, int month, int day)
-{
-    year -= month <= 2 ? 1 : 0;
-    const int era = (year >= 0 ? year : year - 399) / 400;
-    const int yoe = year - era * 400;
-    const int doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return qint64(era) * 146097 + doe - 719468;
-}
-
-int daysInMonth(int year, int month)
-{
-    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
-        return 29;
-    return days[month - 1];
-}
-
-bool readDigits(QStringView s, qsizetype* pos, int count, int* out)
-{
-    if (*pos + count > s.size())
-        return false;
-    int value = 0;
-    for (int k = 0; k < count; ++k) {
-        const char16_t c = s[*pos + k].unicode();
-        if (c < u'0' || c > u'9')
-            return false;
-        value = value * 10 + (c - u'0');
-    }
-    *pos += count;
-    *out = value;
-    return true;
-}
-
-bool expectChar(QStringView s, qsizetype* pos, char16_t c)
-{
-    if (*pos >= s.size() || s[*pos].unicode() != c)
-        return false;
-    ++*pos;
-    return true;
-}
-
-// CAP 1.2 date-time: 2003-06-17T14:57:00-07:00, UTC as -00:00. Also accepted, as RFC 3339 allows them:
-// "Z" and fractional seconds (truncated to milliseconds). The zone is mandatory.
+// CAP 1.2 date-time (2003-06-17T14:57:00-07:00, UTC as -00:00) is RFC 3339 with a mandatory zone;
+// "Z" and fractional seconds are accepted too, as RFC 3339 allows them.
 bool parseCapDateTime(QStringView s, qint64* msOut)
 {
-    qsizetype pos = 0;
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!readDigits(s, &pos, 4, &year) || !expectChar(s, &pos, u'-') || !readDigits(s, &pos, 2, &month)
-        || !expectChar(s, &pos, u'-') || !readDigits(s, &pos, 2, &day) || !expectChar(s, &pos, u'T'))
-        return false;
-    if (!readDigits(s, &pos, 2, &hour) || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &minute)
-        || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &second))
-        return false;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60)
-        return false;
-    int millis = 0;
-    if (pos < s.size() && s[pos] == u'.') {
-        ++pos;
-        int digits = 0;
-        while (pos < s.size() && s[pos] >= u'0' && s[pos] <= u'9') {
-            if (digits < 3)
-                millis = millis * 10 + (s[pos].unicode() - u'0');
-            ++digits;
-            ++pos;
-        }
-        if (digits == 0)
-            return false;
-        for (; digits < 3; ++digits)
-            millis *= 10;
-    }
-    if (pos >= s.size())
-        return false; // no zone
-    int offsetMinutes = 0;
-    const QChar zone = s[pos++];
-    if (zone == u'+' || zone == u'-') {
-        int offHour = 0, offMinute = 0;
-        if (!readDigits(s, &pos, 2, &offHour) || !expectChar(s, &pos, u':') || !readDigits(s, &pos, 2, &offMinute)
-            || offHour > 23 || offMinute > 59)
-            return false;
-        offsetMinutes = (offHour * 60 + offMinute) * (zone == u'-' ? -1 : 1);
-    } else if (zone != u'Z') {
-        return false;
-    }
-    if (pos != s.size())
-        return false;
-    const qint64 seconds
-        = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - qint64(offsetMinutes) * 60;
-    *msOut = seconds * 1000 + millis;
-    return true;
+    return fields::parseRfc3339(s, msOut, fields::MissingZone::Reject);
 }
 
 // ---- CAP 1.2 value lists ----
