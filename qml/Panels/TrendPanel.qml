@@ -37,7 +37,9 @@ Panel {
         const low = trend.minValue - pad;
         axis.min = trend.minValue >= 0 && low < 0 ? 0 : low;
         axis.max = trend.maxValue + pad;
-        axis.applyNiceNumbers(); // round tick labels, never two equal ones
+        // Enough decimals that no two tick labels read the same.
+        const step = (axis.max - axis.min) / (axis.tickCount - 1);
+        axis.labelFormat = step >= 2 ? "%.0f" : (step >= 0.2 ? "%.1f" : "%.2f");
     }
 
     function refresh() {
