@@ -4,12 +4,29 @@
 #include "topicscheme.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QUrl>
 
 namespace citybrain {
 
 namespace {
+
+bool parseTime(const QString& text, qint64* ms)
+{
+    bool isNumber = false;
+    const qint64 number = text.toLongLong(&isNumber);
+    if (isNumber) {
+        *ms = number;
+        return number >= 0;
+    }
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // A date-time without a zone would be read in the machine's zone: refuse it rather than guess.
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime)
+        return false;
+    *ms = time.toMSecsSinceEpoch();
+    return true;
+}
 
 ParsedOptions failure(const QString& message)
 {
@@ -72,13 +89,21 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("Serve Prometheus metrics at http://HOST:PORT/metrics (loopback only unless the config "
                        "allows remote)."),
         QStringLiteral("HOST:PORT"));
+    const QCommandLineOption exportWhat(QStringLiteral("export"),
+        QStringLiteral("Write incidents or telemetry of --db as JSON lines to stdout, then exit."),
+        QStringLiteral("incidents|telemetry"));
+    const QCommandLineOption from(QStringLiteral("from"),
+        QStringLiteral("Start of the export: RFC 3339 date-time or epoch milliseconds."), QStringLiteral("T"));
+    const QCommandLineOption to(QStringLiteral("to"),
+        QStringLiteral("End of the export: RFC 3339 date-time or epoch milliseconds (default now)."),
+        QStringLiteral("T"));
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
         QStringLiteral("Load every QML file offscreen; exit non-zero on any QML warning or error."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption help(
         QStringList { QStringLiteral("help"), QStringLiteral("h") }, QStringLiteral("Print this help and exit."));
     parser.addOptions({ config, mqttVersion, metrics, broker, role, db, snapshot, snapshotAfter, size, lang, prefix,
-        clientId, simRate, simSeed, selfTest, version, help });
+        clientId, simRate, simSeed, exportWhat, from, to, selfTest, version, help });
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -200,6 +225,27 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
                 QStringLiteral("Invalid value for --metrics: '%1' (expected HOST:PORT).").arg(options.metricsEndpoint));
     }
     options.selfTest = parser.isSet(selfTest);
+    if (parser.isSet(exportWhat)) {
+        options.exportWhat = parser.value(exportWhat);
+        if (options.exportWhat != QLatin1String("incidents") && options.exportWhat != QLatin1String("telemetry"))
+            return failure(QStringLiteral("Invalid value for --export: '%1' (expected incidents or telemetry).")
+                               .arg(options.exportWhat));
+        if (!parser.isSet(from))
+            return failure(QStringLiteral("--export needs --from."));
+        if (!parseTime(parser.value(from), &options.exportFromMs))
+            return failure(QStringLiteral("Invalid value for --from: '%1' (expected an RFC 3339 date-time with a zone "
+                                          "or epoch milliseconds).")
+                               .arg(parser.value(from)));
+        options.exportToMs = QDateTime::currentMSecsSinceEpoch();
+        if (parser.isSet(to) && !parseTime(parser.value(to), &options.exportToMs))
+            return failure(QStringLiteral("Invalid value for --to: '%1' (expected an RFC 3339 date-time with a zone "
+                                          "or epoch milliseconds).")
+                               .arg(parser.value(to)));
+        if (options.exportToMs < options.exportFromMs)
+            return failure(QStringLiteral("Invalid value for --to: it is before --from."));
+    } else if (parser.isSet(from) || parser.isSet(to)) {
+        return failure(QStringLiteral("--from and --to go with --export."));
+    }
     return parsed;
 }
 

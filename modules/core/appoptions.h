@@ -25,6 +25,10 @@ struct AppOptions
     int simRate = 200; // messages per second the embedded simulator publishes
     quint32 simSeed = 1;
     bool selfTest = false;
+    // --export incidents|telemetry --from T --to T: JSON lines to stdout, then exit.
+    QString exportWhat;
+    qint64 exportFromMs = 0;
+    qint64 exportToMs = 0;
 };
 
 struct ParsedOptions

@@ -62,6 +62,16 @@ private Q_SLOTS:
         QCOMPARE(version.message, QStringLiteral("citybrain " CITYBRAIN_VERSION));
     }
 
+    void exportTakesAWindow()
+    {
+        const ParsedOptions parsed = parse({ "--db", "/tmp/x.sqlite", "--export", "incidents", "--from",
+            "2026-11-29T08:00:00+08:00", "--to", "1795968000000" });
+        QCOMPARE(parsed.outcome, ParsedOptions::Outcome::Run);
+        QCOMPARE(parsed.options.exportWhat, QStringLiteral("incidents"));
+        QCOMPARE(parsed.options.exportFromMs, qint64(1795910400000));
+        QCOMPARE(parsed.options.exportToMs, qint64(1795968000000));
+    }
+
     void badOptionsAreOneLineErrorsNamingTheOption_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -88,6 +98,13 @@ private Q_SLOTS:
         QTest::newRow("metrics no port") << QStringList { "--metrics", "localhost" } << "--metrics";
         QTest::newRow("empty config") << QStringList { "--config", "" } << "--config";
         QTest::newRow("password on argv") << QStringList { "--password", "secret" } << "password";
+        QTest::newRow("export what") << QStringList { "--export", "alarms", "--from", "0" } << "--export";
+        QTest::newRow("export no from") << QStringList { "--export", "incidents" } << "--from";
+        QTest::newRow("export local time")
+            << QStringList { "--export", "incidents", "--from", "2026-11-29T08:00:00" } << "--from";
+        QTest::newRow("export reversed") << QStringList { "--export", "telemetry", "--from", "2000", "--to", "1000" }
+                                         << "--to";
+        QTest::newRow("from alone") << QStringList { "--from", "0" } << "--export";
     }
 
     void badOptionsAreOneLineErrorsNamingTheOption()
