@@ -113,6 +113,7 @@ int main(int argc, char* argv[])
     CityState state(config.mqtt.brokers.isEmpty());
     state.health().setStaleThresholds(config.stale.telemetrySeconds, config.stale.indicatorSeconds);
     state.indicators().setEnglish(options.language == QLatin1String("en"));
+    state.indicators().setPreferredOrder(config.kpiOrder);
     state.provideToQml();
 
     QQmlApplicationEngine engine;

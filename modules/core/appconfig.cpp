@@ -177,6 +177,17 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
             number(1, 86400, [&](double v) { config->stale.telemetrySeconds = v; }) },
         { QStringLiteral("feeds/indicator_stale_seconds"),
             number(1, 86400, [&](double v) { config->stale.indicatorSeconds = v; }) },
+        { QStringLiteral("wall/kpi_order"),
+            [&](const QString&) {
+                QStringList ids;
+                for (const QString& id : file.value(QStringLiteral("wall/kpi_order")).toStringList()) {
+                    if (!TopicScheme::isValidId(id.trimmed()))
+                        return QStringLiteral("'%1' is not an indicator id").arg(id.trimmed());
+                    ids.append(id.trimmed());
+                }
+                config->kpiOrder = ids;
+                return QString();
+            } },
         { QStringLiteral("store/db"),
             [&](const QString& text) {
                 if (text.isEmpty())

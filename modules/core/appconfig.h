@@ -37,6 +37,11 @@ struct AppConfig
     QString metricsEndpoint; // HOST:PORT, empty = off
     bool metricsAllowRemote = false;
     qsizetype maxPayloadBytes = 256 * 1024;
+    // KPI tiles in this order first; others follow as they arrive.
+    QStringList kpiOrder = { QStringLiteral("air.aqi"), QStringLiteral("air.pm25"),
+        QStringLiteral("traffic.free_flow_rate"), QStringLiteral("traffic.congestion"), QStringLiteral("traffic.speed"),
+        QStringLiteral("energy.load"), QStringLiteral("noise.laeq"), QStringLiteral("water.level_max"),
+        QStringLiteral("hotline.cases_today"), QStringLiteral("incidents.open") };
 };
 
 struct AppOptions;

@@ -10,6 +10,11 @@ IndicatorModel::IndicatorModel(QObject* parent)
     : QAbstractListModel(parent)
 { }
 
+void IndicatorModel::setPreferredOrder(const QStringList& ids)
+{
+    m_preferred = ids;
+}
+
 void IndicatorModel::setEnglish(bool english)
 {
     if (m_english == english)
@@ -45,10 +50,17 @@ void IndicatorModel::apply(const std::vector<IndicatorUpdate>& updates)
         auto found = m_rowOf.constFind(update.id);
         int row = 0;
         if (found == m_rowOf.constEnd()) {
-            row = static_cast<int>(m_rows.size());
+            // Preferred indicators in their configured order, then the others as they arrive.
+            const qint64 rank
+                = m_preferred.contains(update.id) ? m_preferred.indexOf(update.id) : m_preferred.size() + m_arrivals;
+            ++m_arrivals;
+            row = static_cast<int>(std::lower_bound(m_rows.begin(), m_rows.end(), rank, [](const Row& r, qint64 value) {
+                return r.rank < value;
+            }) - m_rows.begin());
             beginInsertRows({}, row, row);
-            m_rows.push_back({ update, {} });
-            m_rowOf.insert(update.id, row);
+            m_rows.insert(m_rows.begin() + row, { update, {}, rank });
+            for (int i = row; i < static_cast<int>(m_rows.size()); ++i)
+                m_rowOf.insert(m_rows[static_cast<std::size_t>(i)].latest.id, i);
             endInsertRows();
             Q_EMIT countChanged();
         } else {

@@ -43,6 +43,8 @@ public:
 
     // English names are shown when the UI language is English and the source gave one.
     void setEnglish(bool english);
+    // The order of the KPI tiles: these ids first, in this order (set before data arrives).
+    void setPreferredOrder(const QStringList& ids);
     void apply(const std::vector<IndicatorUpdate>& updates);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -66,10 +68,13 @@ private:
     {
         IndicatorUpdate latest;
         std::deque<QPointF> history;
+        qint64 rank = 0;
     };
     std::vector<Row> m_rows;
     QHash<QString, int> m_rowOf;
     bool m_english = false;
+    QStringList m_preferred;
+    qint64 m_arrivals = 0;
 };
 
 } // namespace citybrain

@@ -15,9 +15,10 @@ struct IngestBatch
     std::vector<IndicatorUpdate> indicators; // every update, in arrival order (charts keep history)
     std::vector<IncidentEvent> incidents; // every event, in arrival order, already stored
     std::vector<PresenceStatus> presence;
-    // Source timestamps of the live (not retained, not restored) indicators and incidents above,
-    // for the publish-to-model latency; telemetry carries its own.
-    std::vector<qint64> liveEventTsMs;
+    // Source timestamps of the live (not retained, not restored) indicators above, for the
+    // publish-to-model latency; telemetry carries its own. Incidents are left out: their timestamp is
+    // when the source observed the event, which may be long before it was published.
+    std::vector<qint64> liveIndicatorTsMs;
     qint64 received = 0;
     qint64 decoded = 0;
     std::array<qint64, rejectReasonCount> rejected {};

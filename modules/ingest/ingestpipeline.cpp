@@ -1,6 +1,8 @@
 #include "ingestpipeline.h"
 
 #include "capdecoder.h"
+#include "historyreader.h"
+#include "historystore.h"
 #include "incidentstore.h"
 #include "logging.h"
 
@@ -69,6 +71,7 @@ IngestPipeline::IngestPipeline(Settings settings, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_decoder(m_settings.topics, m_settings.limits)
+    , m_history(m_settings.dbPath.isEmpty() ? nullptr : std::make_unique<HistoryStore>(m_settings.dbPath))
 { }
 
 IngestPipeline::~IngestPipeline()
@@ -87,6 +90,8 @@ void IngestPipeline::stop()
     m_queue.close();
     if (m_worker.joinable())
         m_worker.join();
+    if (m_history)
+        m_history->stop(); // writes what is queued and the rollups of open minutes
 }
 
 void IngestPipeline::enqueue(MqttMessage&& message)
@@ -109,8 +114,41 @@ void IngestPipeline::enqueue(MqttMessage&& message)
 
 QString IngestPipeline::storeError() const
 {
-    std::lock_guard lock(m_errorMutex);
-    return m_storeError;
+    if (!m_history || m_history->state() == StoreState::Ok)
+        return {};
+    const QString detail = m_history->storeError();
+    return detail.isEmpty() ? storeStateName(m_history->state()) : detail;
+}
+
+std::unique_ptr<IngestBatch> IngestPipeline::restoreFromStore() const
+{
+    auto restored = std::make_unique<IngestBatch>();
+    restored->restored = true;
+    QString error;
+    IncidentStore incidents(m_settings.dbPath);
+    if (incidents.open(&error)) {
+        restored->incidents = incidents.loadRecent(500, &error);
+        std::reverse(restored->incidents.begin(), restored->incidents.end()); // oldest first, as if live
+    }
+    HistoryReader reader(m_settings.dbPath);
+    if (!reader.open(&error)) {
+        qCWarning(lcStore).noquote() << "history not readable:" << error;
+        return restored;
+    }
+    // Every KPI tile and chart opens with its recent history, not blank.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const IndicatorUpdate& latest : reader.latestIndicators()) {
+        for (const QPointF& point :
+            reader.indicatorHistory(latest.id, now - m_settings.restoreHistoryMs, now, restoredChartWidth)) {
+            IndicatorUpdate past = latest;
+            past.tsMs = static_cast<qint64>(point.x());
+            past.value = point.y();
+            if (past.tsMs < latest.tsMs)
+                restored->indicators.push_back(past);
+        }
+        restored->indicators.push_back(latest);
+    }
+    return restored;
 }
 
 void IngestPipeline::post(std::unique_ptr<IngestBatch> batch)
@@ -129,26 +167,12 @@ void IngestPipeline::post(std::unique_ptr<IngestBatch> batch)
 void IngestPipeline::run()
 {
     using namespace std::chrono;
-    std::unique_ptr<IncidentStore> store;
-    auto setStoreError = [this](const QString& error) {
-        std::lock_guard lock(m_errorMutex);
-        if (m_storeError != error && !error.isEmpty())
-            qCWarning(lcStore).noquote() << error;
-        m_storeError = error;
-    };
-    if (!m_settings.dbPath.isEmpty()) {
-        store = std::make_unique<IncidentStore>(m_settings.dbPath);
+    if (m_history) {
+        // Opening and migrating is disk I/O: here, not on the GUI thread.
         QString error;
-        if (store->open(&error)) {
-            auto restored = std::make_unique<IngestBatch>();
-            restored->restored = true;
-            restored->incidents = store->loadRecent(500, &error);
-            std::reverse(restored->incidents.begin(), restored->incidents.end()); // oldest first, as if live
-            post(std::move(restored));
-        } else {
-            store.reset();
-        }
-        setStoreError(error);
+        if (!m_history->start(&error))
+            qCWarning(lcStore).noquote() << "history:" << error << "- keeping data in memory until it opens";
+        post(restoreFromStore());
     }
 
     RejectionLog rejectionLog;
@@ -156,6 +180,8 @@ void IngestPipeline::run()
     auto pending = std::make_unique<IngestBatch>();
     QHash<QString, std::size_t> telemetrySlot; // sensor id -> index in pending->telemetry
     std::vector<MqttMessage> messages;
+    std::vector<TelemetrySample> history;
+    std::vector<IndicatorUpdate> newIndicators;
     auto lastPost = steady_clock::now();
     const milliseconds frame(m_settings.frameMs);
     bool open = true;
@@ -190,6 +216,8 @@ void IngestPipeline::run()
             ++pending->decoded;
             if (auto* sample = std::get_if<TelemetrySample>(&result)) {
                 count(Decoded::Telemetry);
+                if (m_history)
+                    history.push_back(*sample);
                 auto slot = telemetrySlot.constFind(sample->sensorId);
                 if (slot != telemetrySlot.constEnd()) {
                     pending->telemetry[*slot] = std::move(*sample);
@@ -199,13 +227,13 @@ void IngestPipeline::run()
                 }
             } else if (auto* indicator = std::get_if<IndicatorUpdate>(&result)) {
                 count(Decoded::Indicator);
+                if (m_history)
+                    newIndicators.push_back(*indicator);
                 if (!message.retained)
-                    pending->liveEventTsMs.push_back(indicator->tsMs);
+                    pending->liveIndicatorTsMs.push_back(indicator->tsMs);
                 pending->indicators.push_back(std::move(*indicator));
             } else if (auto* incident = std::get_if<IncidentEvent>(&result)) {
                 count(Decoded::Incident);
-                if (!message.retained)
-                    pending->liveEventTsMs.push_back(incident->tsMs);
                 capChains.resolve(*incident);
                 newIncidents.push_back(std::move(*incident));
             } else if (auto* presence = std::get_if<PresenceStatus>(&result)) {
@@ -213,15 +241,20 @@ void IngestPipeline::run()
                 pending->presence.push_back(std::move(*presence));
             }
         }
-        if (!newIncidents.empty()) {
-            QString error;
-            if (store && !store->save(newIncidents, &error))
-                setStoreError(QStringLiteral("incident store: ") + error);
-            else if (store)
-                setStoreError(QString());
-            for (IncidentEvent& event : newIncidents)
-                pending->incidents.push_back(std::move(event));
+        if (m_history) {
+            // History keeps every reading; the wall gets the coalesced ones.
+            if (!history.empty())
+                m_history->append(std::move(history));
+            if (!newIndicators.empty())
+                m_history->appendIndicators(std::move(newIndicators));
+            // Durable before Paho acknowledges; if the store is faulted they stay queued in it.
+            if (!newIncidents.empty())
+                m_history->appendIncidents(newIncidents);
         }
+        history.clear();
+        newIndicators.clear();
+        for (IncidentEvent& event : newIncidents)
+            pending->incidents.push_back(std::move(event));
         // Committed (or rejected, or the store is down and we go on in memory): let Paho acknowledge.
         for (const auto& promise : waiting)
             promise->set_value();

@@ -15,6 +15,8 @@ namespace citybrain {
 // MQTT messages in, batches for the GUI thread out. Paho's threads call enqueue(); one worker
 // thread decodes, validates, coalesces telemetry per sensor, stores incidents, and posts a batch to
 // the GUI thread at most once per frame, and only when the previous batch has been taken.
+class HistoryStore;
+
 class IngestPipeline : public QObject
 {
     Q_OBJECT
@@ -23,9 +25,11 @@ public:
     {
         TopicScheme topics;
         FeedDecoder::Limits limits;
-        QString dbPath; // empty: incidents are not persisted
+        QString dbPath; // empty: nothing is persisted
         int frameMs = 16;
+        qint64 restoreHistoryMs = 3600 * 1000; // indicator history the wall opens with
     };
+    static constexpr int restoredChartWidth = 1200; // points per indicator restored (M4 over this many px)
 
     explicit IngestPipeline(Settings settings, QObject* parent = nullptr);
     ~IngestPipeline() override;
@@ -50,7 +54,10 @@ public:
     {
         return m_rejected[static_cast<std::size_t>(reason)].load(std::memory_order_relaxed);
     }
+    // Empty while the store writes normally; otherwise what is wrong with it.
     [[nodiscard]] QString storeError() const;
+    // The history store (null without a database); thread-safe.
+    [[nodiscard]] const HistoryStore* history() const { return m_history.get(); }
 
 Q_SIGNALS:
     // Emitted in this object's (the GUI) thread.
@@ -59,6 +66,7 @@ Q_SIGNALS:
 private:
     void run();
     void post(std::unique_ptr<IngestBatch> batch);
+    [[nodiscard]] std::unique_ptr<IngestBatch> restoreFromStore() const;
 
     Settings m_settings;
     FeedDecoder m_decoder;
@@ -68,8 +76,7 @@ private:
     std::atomic<qint64> m_received { 0 };
     std::array<std::atomic<qint64>, static_cast<std::size_t>(Decoded::Count)> m_decoded {};
     std::array<std::atomic<qint64>, rejectReasonCount> m_rejected {};
-    mutable std::mutex m_errorMutex;
-    QString m_storeError;
+    std::unique_ptr<HistoryStore> m_history;
 };
 
 } // namespace citybrain

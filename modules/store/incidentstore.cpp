@@ -1,6 +1,8 @@
 #include "incidentstore.h"
 
 #include "logging.h"
+#include "schema.h"
+#include "sqlitedb.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -60,6 +62,18 @@ bool IncidentStore::open(QString* error)
         *error = QStringLiteral("cannot create folder %1").arg(info.absolutePath());
         return false;
     }
+    {
+        // The schema (and its migrations) is shared with the history store: schema.h.
+        Sqlite migration;
+        QString reason;
+        if (!migration.open(m_path, false) || !migration.exec("PRAGMA busy_timeout=2000")
+            || !schema::migrate(migration, &reason)) {
+            if (reason.isEmpty())
+                reason = migration.lastError();
+            *error = QStringLiteral("%1: %2").arg(m_path, reason);
+            return false;
+        }
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
     if (!db.open()) {
@@ -85,18 +99,8 @@ bool IncidentStore::open(QString* error)
         return false;
     }
     if (current < 1) {
-        if (!execText(db,
-                QStringLiteral("CREATE TABLE IF NOT EXISTS incident ("
-                               " id TEXT PRIMARY KEY, source TEXT NOT NULL, seq INTEGER NOT NULL,"
-                               " first_ts_ms INTEGER NOT NULL, ts_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
-                               " severity INTEGER NOT NULL, status TEXT NOT NULL, title TEXT NOT NULL,"
-                               " description TEXT NOT NULL, district TEXT NOT NULL, lon REAL NOT NULL,"
-                               " lat REAL NOT NULL)"),
-                error)
-            || !execText(
-                db, QStringLiteral("CREATE INDEX IF NOT EXISTS incident_first_ts ON incident(first_ts_ms)"), error)
-            || !execText(db, QStringLiteral("PRAGMA user_version=1"), error))
-            return false;
+        *error = QStringLiteral("%1 was not migrated").arg(m_path);
+        return false;
     }
     qCInfo(lcStore) << "incident store" << m_path;
     return true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "citytypes.h"
+#include "schema.h"
 
 #include <QString>
 
@@ -10,6 +11,9 @@ namespace citybrain {
 
 // The incidents seen, in a SQLite file, so a restarted wall shows them again. One instance per
 // thread: it owns a connection of its own and must be used from the thread that opened it.
+// Its table (`incident`, schema v1) lives in the history database; open() migrates the file to the
+// current schema (schema.h). HistoryStore::appendIncidents() writes the same table together with the
+// incident journal in one durable transaction.
 class IncidentStore
 {
 public:
@@ -26,7 +30,7 @@ public:
 
     [[nodiscard]] const QString& path() const { return m_path; }
 
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = schema::currentVersion;
 
 private:
     QString m_path;

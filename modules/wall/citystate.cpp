@@ -65,7 +65,7 @@ void CityState::apply(const IngestBatch& batch)
         const auto observe = [&](qint64 tsMs) { m_latency->observe(std::max<qint64>(0, now - tsMs) / 1000.0); };
         for (const TelemetrySample& sample : batch.telemetry)
             observe(sample.tsMs);
-        for (const qint64 tsMs : batch.liveEventTsMs)
+        for (const qint64 tsMs : batch.liveIndicatorTsMs)
             observe(tsMs);
     }
     Q_EMIT batchApplied();

@@ -44,6 +44,21 @@ private Q_SLOTS:
         QCOMPARE(model.history("air.aqi").size(), 2);
     }
 
+    void preferredIndicatorsComeFirstInTheirOrder()
+    {
+        IndicatorModel model(nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPreferredOrder({ "air.aqi", "traffic.congestion" });
+        model.apply({ update("plan.5g", 1, 1), update("traffic.congestion", 1, 1), update("other", 1, 1),
+            update("air.aqi", 1, 1) });
+        QStringList order;
+        for (int row = 0; row < model.rowCount(); ++row)
+            order << role(model, row, IndicatorModel::IdRole).toString();
+        QCOMPARE(order, QStringList({ "air.aqi", "traffic.congestion", "plan.5g", "other" }));
+        model.apply({ update("traffic.congestion", 2, 2) });
+        QCOMPARE(role(model, 1, IndicatorModel::ValueRole).toDouble(), 2.0);
+    }
+
     void anOlderValueDoesNotReplaceANewerOne()
     {
         IndicatorModel model(nullptr);

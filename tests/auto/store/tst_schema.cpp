@@ -1,0 +1,123 @@
+#include "historystore.h"
+#include "incidentstore.h"
+#include "schema.h"
+#include "sqlitedb.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citybrain;
+
+namespace {
+
+// The v1 schema exactly as IncidentStore created it before schema.h existed (commit 6da0a76).
+constexpr const char* v1Ddl = "CREATE TABLE IF NOT EXISTS incident ("
+                              " id TEXT PRIMARY KEY, source TEXT NOT NULL, seq INTEGER NOT NULL,"
+                              " first_ts_ms INTEGER NOT NULL, ts_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
+                              " severity INTEGER NOT NULL, status TEXT NOT NULL, title TEXT NOT NULL,"
+                              " description TEXT NOT NULL, district TEXT NOT NULL, lon REAL NOT NULL,"
+                              " lat REAL NOT NULL);"
+                              "CREATE INDEX IF NOT EXISTS incident_first_ts ON incident(first_ts_ms);"
+                              "PRAGMA user_version=1;";
+
+QStringList schemaOf(Sqlite& db)
+{
+    QStringList out;
+    SqliteStatement s;
+    if (!s.prepare(db, "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"))
+        return { db.lastError() };
+    while (s.step())
+        out << s.text(0) + QLatin1Char(' ') + s.text(1) + QLatin1Char(' ') + s.text(2);
+    return out;
+}
+
+qint64 scalar(Sqlite& db, const char* sql)
+{
+    qint64 value = -1;
+    db.queryInt(sql, &value);
+    return value;
+}
+
+} // namespace
+
+class TestSchema : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void upgradesFromEveryEarlierVersion()
+    {
+        QTemporaryDir dir;
+        Sqlite fresh;
+        QVERIFY(fresh.open(dir.filePath(QStringLiteral("fresh.sqlite")), false));
+        QString error;
+        QVERIFY2(schema::migrate(fresh, &error), qPrintable(error));
+        QCOMPARE(scalar(fresh, "PRAGMA user_version"), qint64(schema::currentVersion));
+        const QStringList expected = schemaOf(fresh);
+        for (int version = 0; version < schema::currentVersion; ++version) {
+            Sqlite db;
+            QVERIFY(db.open(dir.filePath(QStringLiteral("v%1.sqlite").arg(version)), false));
+            QVERIFY2(schema::migrate(db, &error, nullptr, version), qPrintable(error));
+            QCOMPARE(scalar(db, "PRAGMA user_version"), qint64(version));
+            QVERIFY2(schema::migrate(db, &error), qPrintable(error));
+            QCOMPARE(scalar(db, "PRAGMA user_version"), qint64(schema::currentVersion));
+            QCOMPARE(schemaOf(db), expected);
+        }
+    }
+
+    void aV1FileKeepsItsIncidentsAndGainsHistory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+        {
+            Sqlite v1;
+            QVERIFY(v1.open(path, false));
+            QVERIFY2(v1.exec(v1Ddl), qPrintable(v1.lastError()));
+            QVERIFY(v1.exec("INSERT INTO incident VALUES ('INC-1', '119', 1, 1000, 2000, 'fire', 2, 'new',"
+                            " 't', 'd', '610402', 108.7, 34.3)"));
+        }
+        HistoryStore history(path);
+        QString error;
+        QVERIFY2(history.start(&error), qPrintable(error));
+        history.stop();
+        IncidentStore incidents(path);
+        QVERIFY2(incidents.open(&error), qPrintable(error));
+        const std::vector<IncidentEvent> loaded = incidents.loadRecent(10, &error);
+        QCOMPARE(loaded.size(), std::size_t(1));
+        QCOMPARE(loaded[0].id, QStringLiteral("INC-1"));
+        Sqlite db;
+        QVERIFY(db.open(path, true));
+        QCOMPARE(scalar(db, "PRAGMA user_version"), qint64(schema::currentVersion));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM journal"), qint64(0));
+    }
+
+    void theJournalRefusesUpdatesAndDeletes()
+    {
+        QTemporaryDir dir;
+        Sqlite db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("j.sqlite")), false));
+        QString error;
+        QVERIFY(schema::migrate(db, &error));
+        QVERIFY(db.exec("INSERT INTO journal(incident_id,kind,actor,role,console,ts_ms,payload,before,after,"
+                        "recorded_ms) VALUES('I','event','a','r','c',1,'{}','','',1)"));
+        QVERIFY(!db.exec("UPDATE journal SET actor='x'"));
+        QVERIFY2(db.lastError().contains(QStringLiteral("append-only")), qPrintable(db.lastError()));
+        QVERIFY(!db.exec("DELETE FROM journal"));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM journal WHERE actor='a'"), qint64(1));
+    }
+
+    void aNewerVersionIsRefused()
+    {
+        QTemporaryDir dir;
+        Sqlite db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("future.sqlite")), false));
+        QVERIFY(db.exec("PRAGMA user_version=99"));
+        QString error;
+        StoreState state = StoreState::Ok;
+        QVERIFY(!schema::migrate(db, &error, &state));
+        QCOMPARE(state, StoreState::TooNew);
+        QVERIFY2(error.contains(QStringLiteral("99")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchema)
+#include "tst_schema.moc"
