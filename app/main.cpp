@@ -203,9 +203,9 @@ int main(int argc, char* argv[])
     if (!options.snapshotPath.isEmpty()) {
         snapshot = new WallSnapshot(window, options.snapshotPath, &app);
         snapshot->once(static_cast<int>(options.snapshotAfterSeconds * 1000));
-    } else if (offscreen) {
+    } else if (offscreen && options.snapshotEverySeconds > 0) {
         snapshot = new WallSnapshot(window, QDir::temp().filePath(QStringLiteral("citybrain-wall.png")), &app);
-        snapshot->every(10000);
+        snapshot->every(options.snapshotEverySeconds * 1000);
     }
 
     QObject::connect(&app, &QCoreApplication::aboutToQuit, [&] {

@@ -11,13 +11,13 @@
 #   ingest ratio_qos0=<r> ratio_qos1=<r> cpu_us_per_msg=<x> p99_ms=<x>
 # It reports and does not judge: exit 0 unless the bench itself could not run.
 #
-# Environment: BUILD_DIR (default build/dev), CITYBRAIN and LOADGEN (binaries; default $BUILD_DIR/bin),
+# Environment: BUILD_DIR (default build/release: figures of an optimised build), CITYBRAIN and LOADGEN (binaries; default $BUILD_DIR/bin),
 # BENCH_BUILD=0 to skip building, N_QOS0 / N_QOS1 (burst sizes), BENCH_PAHO_REF=0 to skip the bare Paho
 # subscriber rows, KEEP=1 to keep the work folder (logs, subscriber timestamps).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD_DIR=${BUILD_DIR:-$ROOT/build/dev}
+BUILD_DIR=${BUILD_DIR:-$ROOT/build/release}
 CITYBRAIN=${CITYBRAIN:-$BUILD_DIR/bin/citybrain}
 LOADGEN=${LOADGEN:-$BUILD_DIR/bin/citybrain-loadgen}
 N_QOS0=${N_QOS0:-200000}
@@ -31,12 +31,16 @@ STALL_S=5
 
 say() { printf '%s\n' "$*" >&2; }
 
+if [[ ${BENCH_BUILD:-1} == 1 && $BUILD_DIR == "$ROOT/build/release" && ! -f $BUILD_DIR/build.ninja ]]; then
+    say "configuring the release build in $BUILD_DIR"
+    (cd "$ROOT" && cmake --preset release >&2)
+fi
 if [[ ${BENCH_BUILD:-1} == 1 && -f $BUILD_DIR/build.ninja ]]; then
     say "building citybrain and citybrain-loadgen in $BUILD_DIR"
     cmake --build "$BUILD_DIR" --target citybrain citybrain-loadgen >&2
 fi
 for binary in "$CITYBRAIN" "$LOADGEN"; do
-    [[ -x $binary ]] || { say "missing $binary (build it: cmake --build --preset dev --target citybrain citybrain-loadgen)"; exit 1; }
+    [[ -x $binary ]] || { say "missing $binary (build it: cmake --preset release && cmake --build --preset release --target citybrain citybrain-loadgen)"; exit 1; }
 done
 for tool in mosquitto mosquitto_sub; do
     command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] || { say "missing $tool (Debian packages mosquitto mosquitto-clients)"; exit 1; }
@@ -180,7 +184,7 @@ fi
 METRICS_PORT=$("$LOADGEN" --free-port)
 METRICS=http://127.0.0.1:$METRICS_PORT/metrics
 say "citybrain: starting (metrics $METRICS)"
-"$CITYBRAIN" --broker "$BROKER" --metrics "127.0.0.1:$METRICS_PORT" --db "$WORK/history.db" \
+"$CITYBRAIN" --broker "$BROKER" --metrics "127.0.0.1:$METRICS_PORT" --db "$WORK/history.db" --snapshot-every 0 \
     --client-id bench-wall >"$WORK/citybrain.log" 2>&1 &
 APP_PID=$!
 PIDS+=($APP_PID)

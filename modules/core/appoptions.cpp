@@ -67,6 +67,9 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("snapshot"), QStringLiteral("Write one PNG of the wall, then exit."), QStringLiteral("PNG"));
     const QCommandLineOption snapshotAfter(QStringLiteral("snapshot-after"),
         QStringLiteral("Seconds of live data before the snapshot (default 8)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption snapshotEvery(QStringLiteral("snapshot-every"),
+        QStringLiteral("Without a display: write a wall snapshot this often (default 60 s; 0: never)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size on the offscreen platform (default 3840x2160)."), QStringLiteral("WxH"));
     const QCommandLineOption lang(QStringLiteral("lang"),
@@ -102,8 +105,8 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption help(
         QStringList { QStringLiteral("help"), QStringLiteral("h") }, QStringLiteral("Print this help and exit."));
-    parser.addOptions({ config, mqttVersion, metrics, broker, role, db, snapshot, snapshotAfter, size, lang, prefix,
-        clientId, simRate, simSeed, exportWhat, from, to, selfTest, version, help });
+    parser.addOptions({ config, mqttVersion, metrics, broker, role, db, snapshot, snapshotAfter, snapshotEvery, size,
+        lang, prefix, clientId, simRate, simSeed, exportWhat, from, to, selfTest, version, help });
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -159,6 +162,13 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         if (!ok || !(options.snapshotAfterSeconds >= 0 && options.snapshotAfterSeconds <= 3600))
             return failure(QStringLiteral("Invalid value for --snapshot-after: '%1' (expected 0 to 3600 seconds).")
                                .arg(parser.value(snapshotAfter)));
+    }
+    if (parser.isSet(snapshotEvery)) {
+        bool ok = false;
+        options.snapshotEverySeconds = parser.value(snapshotEvery).toInt(&ok);
+        if (!ok || options.snapshotEverySeconds < 0 || options.snapshotEverySeconds > 86400)
+            return failure(QStringLiteral("Invalid value for --snapshot-every: '%1' (expected 0 to 86400 seconds).")
+                               .arg(parser.value(snapshotEvery)));
     }
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral(R"(^(\d{3,5})x(\d{3,5})$)"));

@@ -18,6 +18,7 @@ struct AppOptions
     QString dbPath; // empty: the default under the user's data dir
     QString snapshotPath;
     double snapshotAfterSeconds = 8.0;
+    int snapshotEverySeconds = 60; // without a display: a PNG of the wall this often; 0 = never
     QSize size { 3840, 2160 };
     QString language = QStringLiteral("zh_CN");
     QString topicPrefix;

@@ -39,7 +39,9 @@ void FeedHealth::apply(const IngestBatch& batch)
     for (std::size_t i = 0; i < m_rejected.size(); ++i)
         m_rejected[i] += batch.rejected[i];
     m_lastMessageMs = std::max(m_lastMessageMs, batch.newestMessageMs);
-    Q_EMIT countsChanged();
+    // Counters change at up to 60 batches a second; the wall reads them once a second (tick), so that
+    // ingest does not make QML re-lay out text every frame.
+    m_countsDirty = true;
 }
 
 double FeedHealth::messagesRejected() const
@@ -70,6 +72,8 @@ void FeedHealth::tick(qint64 nowMs, qint64 queueHighWater, const QString& storeE
     m_stale = m_lastMessageMs == 0 || m_dataAgeSeconds > m_telemetry.thresholdSeconds;
     m_telemetry.tick(nowMs);
     m_indicators.tick(nowMs);
+    if (std::exchange(m_countsDirty, false))
+        Q_EMIT countsChanged();
     m_queueHighWater = queueHighWater;
     m_storeError = storeError;
     Q_EMIT ageChanged();

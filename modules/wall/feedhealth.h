@@ -98,6 +98,7 @@ private:
     qint64 m_queueHighWater = 0;
     QString m_storeError;
     double m_latencyP99Ms = 0;
+    bool m_countsDirty = false;
     double m_residentMemoryMb = 0;
 };
 

@@ -86,6 +86,7 @@ private Q_SLOTS:
         QTest::newRow("size tiny") << QStringList { "--size", "100x100" } << "--size";
         QTest::newRow("snapshot ext") << QStringList { "--snapshot", "wall.jpg" } << "--snapshot";
         QTest::newRow("snapshot-after") << QStringList { "--snapshot-after", "-1" } << "--snapshot-after";
+        QTest::newRow("snapshot-every") << QStringList { "--snapshot-every", "-5" } << "--snapshot-every";
         QTest::newRow("snapshot-after nan") << QStringList { "--snapshot-after", "nan" } << "--snapshot-after";
         QTest::newRow("lang") << QStringList { "--lang", "fr" } << "--lang";
         QTest::newRow("prefix wildcard") << QStringList { "--topic-prefix", "xy/#" } << "--topic-prefix";
