@@ -4,6 +4,7 @@
 #include "citymetrics.h"
 #include "citystate.h"
 #include "embeddedcity.h"
+#include "historyexport.h"
 #include "ingestpipeline.h"
 #include "logging.h"
 #include "metricsregistry.h"
@@ -12,6 +13,7 @@
 #include "selftest.h"
 #include "session.h"
 #include "terminationsignals.h"
+#include "timemachine.h"
 #include "wallsnapshot.h"
 
 #include <QApplication>
@@ -35,6 +37,7 @@ Q_IMPORT_QML_PLUGIN(CityBrain_GisPlugin)
 Q_IMPORT_QML_PLUGIN(CityBrain_IndicatorsPlugin)
 Q_IMPORT_QML_PLUGIN(CityBrain_IncidentsPlugin)
 Q_IMPORT_QML_PLUGIN(CityBrain_WallPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_TimeMachinePlugin)
 
 using namespace citybrain;
 
@@ -88,6 +91,13 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "citybrain: %s\n", qPrintable(error));
         return 2;
     }
+    const QString dbPath = !config.dbPath.isEmpty()
+        ? config.dbPath
+        : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QStringLiteral("/citybrain/citybrain.sqlite");
+    if (!options.exportWhat.isEmpty())
+        return exportHistory(options, dbPath);
+
     const bool offscreen = options.selfTest || !hasDisplay();
     if (offscreen && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -115,6 +125,8 @@ int main(int argc, char* argv[])
     state.indicators().setEnglish(options.language == QLatin1String("en"));
     state.indicators().setPreferredOrder(config.kpiOrder);
     state.provideToQml();
+    TimeMachine timeMachine(dbPath, &state, nullptr);
+    TimeMachine::provide(&timeMachine);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -133,9 +145,6 @@ int main(int argc, char* argv[])
         mqtt.brokerUris.append(embedded.brokerUri());
     }
 
-    const QString dbPath = !config.dbPath.isEmpty()
-        ? config.dbPath
-        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/citybrain.sqlite");
     const TopicScheme topics(config.topicPrefix);
     FeedDecoder::Limits limits;
     limits.maxPayloadBytes = config.maxPayloadBytes;

@@ -458,6 +458,49 @@
     </message>
 </context>
 <context>
+    <name>PlaybackBar</name>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="44"/>
+        <source>◀◀ PLAYBACK  %1 %2  ×%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="47"/>
+        <source>  (paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="63"/>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="67"/>
+        <source>Last 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="84"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="84"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="89"/>
+        <source>Step 10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="94"/>
+        <source>Back to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <location filename="../qml/Panels/StatusStrip.qml" line="17"/>
@@ -478,12 +521,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Panels/TrendPanel.qml" line="63"/>
+        <location filename="../qml/Panels/TrendPanel.qml" line="65"/>
         <source>Live trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Panels/TrendPanel.qml" line="66"/>
+        <location filename="../qml/Panels/TrendPanel.qml" line="68"/>
         <source>No trend data received yet</source>
         <translation type="unfinished"></translation>
     </message>

@@ -91,6 +91,21 @@ void IncidentModel::apply(const std::vector<IncidentEvent>& events)
         Q_EMIT countChanged();
 }
 
+void IncidentModel::reset(const std::vector<IncidentEvent>& events)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    for (const IncidentEvent& event : events)
+        m_rows.push_back({ event, event.tsMs });
+    std::sort(m_rows.begin(), m_rows.end(), before);
+    while (rowCount() > limit)
+        m_rows.pop_back();
+    reindex(0);
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
 int IncidentModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());

@@ -42,6 +42,8 @@ public:
     // Events in arrival order. The first event of an incident fixes its reported time; later ones
     // update it unless they are older than what is shown.
     void apply(const std::vector<IncidentEvent>& events);
+    // Shows exactly these incidents (a snapshot of the past, or the present on return to live).
+    void reset(const std::vector<IncidentEvent>& events);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;

@@ -76,11 +76,28 @@ void IndicatorModel::apply(const std::vector<IndicatorUpdate>& updates)
         while (history.size() > historyLimit)
             history.pop_front();
         changed.insert(update.id);
+        m_knownIds.insert(update.id);
     }
     for (const QString& id : changed) {
         const QModelIndex at = index(m_rowOf.value(id));
         Q_EMIT dataChanged(at, at);
         Q_EMIT historyChanged(id);
+    }
+}
+
+void IndicatorModel::reset(const std::vector<IndicatorUpdate>& updates)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    m_arrivals = 0;
+    endResetModel();
+    Q_EMIT countChanged();
+    apply(updates);
+    // Charts of indicators that are not in the snapshot must empty too.
+    for (const QString& id : std::as_const(m_knownIds)) {
+        if (!m_rowOf.contains(id))
+            Q_EMIT historyChanged(id);
     }
 }
 

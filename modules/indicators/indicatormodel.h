@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QPointF>
+#include <QSet>
 #include <QtQml/qqmlregistration.h>
 
 #include <deque>
@@ -46,6 +47,8 @@ public:
     // The order of the KPI tiles: these ids first, in this order (set before data arrives).
     void setPreferredOrder(const QStringList& ids);
     void apply(const std::vector<IndicatorUpdate>& updates);
+    // Shows exactly these values and histories (oldest first), as apply() would from empty.
+    void reset(const std::vector<IndicatorUpdate>& updates);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
@@ -74,6 +77,7 @@ private:
     QHash<QString, int> m_rowOf;
     bool m_english = false;
     QStringList m_preferred;
+    QSet<QString> m_knownIds; // every id ever shown, so a reset can empty their charts
     qint64 m_arrivals = 0;
 };
 

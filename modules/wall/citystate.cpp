@@ -48,12 +48,39 @@ void CityState::setHistograms(Histogram* latencySeconds, Histogram* applySeconds
     m_applyTime = applySeconds;
 }
 
+void CityState::setLive(bool live)
+{
+    if (m_live == live)
+        return;
+    m_live = live;
+    if (live) {
+        m_incidents.apply(m_missedIncidents);
+        m_indicators.apply(m_missedIndicators);
+    }
+    m_missedIncidents.clear();
+    m_missedIndicators.clear();
+}
+
+void CityState::showState(const std::vector<IncidentEvent>& incidents, const std::vector<IndicatorUpdate>& indicators)
+{
+    m_incidents.reset(incidents);
+    m_indicators.reset(indicators);
+}
+
 void CityState::apply(const IngestBatch& batch)
 {
     QElapsedTimer applying;
     applying.start();
-    m_indicators.apply(batch.indicators);
-    m_incidents.apply(batch.incidents);
+    if (m_live) {
+        m_indicators.apply(batch.indicators);
+        m_incidents.apply(batch.incidents);
+    } else {
+        constexpr std::size_t limit = 100000; // the store has them all; these only bridge the return
+        if (m_missedIncidents.size() < limit)
+            m_missedIncidents.insert(m_missedIncidents.end(), batch.incidents.begin(), batch.incidents.end());
+        if (m_missedIndicators.size() < limit)
+            m_missedIndicators.insert(m_missedIndicators.end(), batch.indicators.begin(), batch.indicators.end());
+    }
     m_health.apply(batch);
     m_presence.apply(batch.presence);
     ++m_batches;

@@ -28,6 +28,14 @@ public:
     // Shows the client's connection state.
     void attach(MqttClient* client);
     void apply(const IngestBatch& batch);
+    // Live (default): batches reach the models. Not live (the time machine is showing the past):
+    // batches still count for health, and their incidents and indicators are kept (bounded) to be
+    // applied when the wall goes live again, after the present has been shown from the store.
+    void setLive(bool live);
+    [[nodiscard]] bool isLive() const { return m_live; }
+    // Replaces what the incident list and the KPI tiles show (the time machine's snapshots).
+    void showState(const std::vector<IncidentEvent>& incidents, const std::vector<IndicatorUpdate>& indicators);
+
     // Where to record publish-to-model latency and the GUI thread's time per batch (may be null).
     void setHistograms(Histogram* latencySeconds, Histogram* applySeconds);
     // Makes the models the QML singletons' instances.
@@ -50,6 +58,9 @@ private:
     QTimer m_healthTimer;
     qint64 m_batches = 0;
     Histogram* m_latency = nullptr;
+    bool m_live = true;
+    std::vector<IncidentEvent> m_missedIncidents;
+    std::vector<IndicatorUpdate> m_missedIndicators;
     Histogram* m_applyTime = nullptr;
 };
 

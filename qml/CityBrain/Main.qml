@@ -28,12 +28,21 @@ Window {
         height: Theme.headerHeight
     }
 
+    PlaybackBar {
+        id: playbackBar
+
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: header.bottom
+        height: implicitHeight
+    }
+
     Item {
         id: body
 
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.top: header.bottom
+        anchors.top: playbackBar.bottom
         anchors.bottom: statusStrip.top
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
