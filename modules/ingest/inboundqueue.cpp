@@ -25,15 +25,20 @@ bool InboundQueue::push(MqttMessage&& message)
     }
     lane->items.push_back(std::move(message));
     lane->highWater = std::max<qint64>(lane->highWater, static_cast<qint64>(lane->items.size()));
+    // Telemetry waits for the worker's next frame; waking it for every reading costs more CPU than the
+    // reading itself. Incidents (they hold Paho until stored) and a filling queue wake it at once.
+    const bool wake = lane == &m_priority || m_bulk.items.size() == bulkWakeDepth;
     lock.unlock();
-    m_readable.notify_one();
+    if (wake)
+        m_readable.notify_one();
     return true;
 }
 
 bool InboundQueue::popAll(std::vector<MqttMessage>& out, std::chrono::milliseconds wait)
 {
     std::unique_lock lock(m_mutex);
-    m_readable.wait_for(lock, wait, [this] { return m_closed || !m_priority.items.empty() || !m_bulk.items.empty(); });
+    m_readable.wait_for(
+        lock, wait, [this] { return m_closed || !m_priority.items.empty() || m_bulk.items.size() >= bulkWakeDepth; });
     const bool hadPriority = !m_priority.items.empty();
     for (Lane* lane : { &m_priority, &m_bulk }) {
         for (MqttMessage& message : lane->items)

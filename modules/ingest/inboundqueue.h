@@ -28,12 +28,15 @@ public:
         qint64 dropped = 0;
     };
 
+    static constexpr std::size_t bulkWakeDepth = 4096;
+
     explicit InboundQueue(std::size_t bulkCapacity = 100000, std::size_t priorityCapacity = 20000);
 
     // False if the queue is closed and the message was not taken.
     bool push(MqttMessage&& message);
-    // Moves everything queued into `out` (priority lane first), waiting up to `wait` for the first
-    // message. Returns false once the queue is closed and empty.
+    // Moves everything queued into `out` (priority lane first). Waits up to `wait` unless a priority
+    // message arrives or bulkWakeDepth telemetry readings are waiting; returns whatever is queued
+    // then. Returns false once the queue is closed and empty.
     bool popAll(std::vector<MqttMessage>& out, std::chrono::milliseconds wait);
     void close();
 

@@ -1,5 +1,6 @@
 #include "inboundqueue.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <thread>
@@ -31,6 +32,25 @@ private Q_SLOTS:
         QVERIFY(queue.popAll(out, 0ms));
         QCOMPARE(out.size(), std::size_t(2));
         QCOMPARE(out[0].payload, QByteArray("incident"));
+    }
+
+    void telemetryWaitsForTheFrameButAnIncidentWakesTheWorker()
+    {
+        InboundQueue queue;
+        std::vector<MqttMessage> out;
+        std::thread producer([&] {
+            queue.push(message(0, "telemetry"));
+            queue.push(message(1, "incident"));
+        });
+        // Woken by the incident, not by the end of a (here one-minute) frame wait.
+        QElapsedTimer waited;
+        waited.start();
+        QVERIFY(queue.popAll(out, 60s));
+        QVERIFY2(waited.elapsed() < 30000, "the incident did not wake the worker");
+        producer.join();
+        std::vector<MqttMessage> rest;
+        queue.popAll(rest, 0ms);
+        QCOMPARE(out.size() + rest.size(), std::size_t(2));
     }
 
     void aFullBulkLaneDropsTheOldestAndCountsIt()
