@@ -71,7 +71,6 @@ private slots:
     void projectionKeepsMercatorAspect();
     void districtAtFindsTheDistrictUnderAPoint();
     void qmlModuleProvidesDistrictMap();
-    void renderSnapshot();
 
 private:
     QImage grab() { return m_window->grabWindow(); }
@@ -345,31 +344,6 @@ void TestDistrictMapItem::qmlModuleProvidesDistrictMap()
     QCOMPARE(map->severityColors().at(3).value<QColor>(), QColor(Qt::red));
     // The base class's fillColor (the texture background) stays transparent.
     QCOMPARE(map->QQuickPaintedItem::fillColor(), QColor(Qt::transparent));
-}
-
-// Not a check: CITYBRAIN_MAP_PNG=/path/map.png renders the map at 1920x1080 for a human to look at.
-void TestDistrictMapItem::renderSnapshot()
-{
-    const QString path = qEnvironmentVariable("CITYBRAIN_MAP_PNG");
-    if (path.isEmpty())
-        QSKIP("set CITYBRAIN_MAP_PNG to render a snapshot");
-    m_window->resize(1920, 1080);
-    m_item->setSize(QSizeF(1920, 1080));
-    m_item->setLabelPixelSize(26);
-    m_item->setHighlightedDistrict(QStringLiteral("610404"));
-    IncidentTestModel model;
-    const struct
-    {
-        double lon, lat;
-        int severity;
-    } incidents[] = { { 108.70, 34.36, 3 }, { 108.75, 34.40, 1 }, { 108.48, 34.33, 2 }, { 108.20, 34.30, 0 },
-        { 108.93, 34.63, 1 }, { 108.35, 35.15, 0 }, { 107.80, 35.18, 2 }, { 108.60, 34.85, 3 }, { 108.10, 34.72, 0 },
-        { 108.85, 34.52, 2 }, { 108.40, 34.55, 1 }, { 108.05, 35.05, 0 } };
-    for (const auto& incident : incidents)
-        model.add(incident.lon, incident.lat, incident.severity);
-    m_item->setIncidents(&model);
-    QVERIFY(grab().save(path));
-    qInfo("snapshot written to %s", qPrintable(path));
 }
 
 QTEST_MAIN(TestDistrictMapItem)
