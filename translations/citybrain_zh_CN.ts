@@ -164,12 +164,17 @@
 <context>
     <name>KpiTile</name>
     <message>
-        <location filename="../qml/Panels/KpiTile.qml" line="105"/>
+        <location filename="../qml/Panels/KpiTile.qml" line="150"/>
         <source>Target %1 %2</source>
         <translation>目标 %1 %2</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/KpiTile.qml" line="118"/>
+        <location filename="../qml/Panels/KpiTile.qml" line="165"/>
+        <source>%1% · over limit</source>
+        <translation>%1% · 超标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiTile.qml" line="166"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>

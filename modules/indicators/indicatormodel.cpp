@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <limits>
 
 namespace citybrain {
 
@@ -22,6 +23,23 @@ void IndicatorModel::setEnglish(bool english)
     m_english = english;
     if (!m_rows.empty())
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), { NameRole });
+}
+
+QList<qreal> IndicatorModel::sparklineOf(const std::deque<QPointF>& history)
+{
+    const std::size_t count = std::min<std::size_t>(history.size(), sparklinePoints);
+    const auto first = history.end() - static_cast<std::ptrdiff_t>(count);
+    double low = std::numeric_limits<double>::max();
+    double high = std::numeric_limits<double>::lowest();
+    for (auto it = first; it != history.end(); ++it) {
+        low = std::min(low, it->y());
+        high = std::max(high, it->y());
+    }
+    QList<qreal> scaled;
+    scaled.reserve(static_cast<qsizetype>(count));
+    for (auto it = first; it != history.end(); ++it)
+        scaled.append(high > low ? (it->y() - low) / (high - low) : 0.5);
+    return scaled;
 }
 
 int IndicatorModel::trendOf(const std::deque<QPointF>& history)
@@ -134,6 +152,10 @@ QVariant IndicatorModel::data(const QModelIndex& index, int role) const
     }
     case UpdatedMsRole:
         return static_cast<double>(latest.tsMs);
+    case HigherIsBetterRole:
+        return latest.higherIsBetter;
+    case SparklineRole:
+        return QVariant::fromValue(sparklineOf(row.history));
     default:
         return {};
     }
@@ -151,6 +173,8 @@ QHash<int, QByteArray> IndicatorModel::roleNames() const
         { TrendRole, "trend" },
         { TrendIsGoodRole, "trendIsGood" },
         { UpdatedMsRole, "updatedMs" },
+        { SparklineRole, "sparkline" },
+        { HigherIsBetterRole, "higherIsBetter" },
     };
 }
 

@@ -32,11 +32,16 @@ public:
         TrendRole,
         TrendIsGoodRole,
         UpdatedMsRole,
+        SparklineRole,
+        HigherIsBetterRole,
     };
     Q_ENUM(Roles)
 
     static constexpr std::size_t historyLimit = 3600;
     static constexpr qint64 trendWindowMs = 60000;
+    static constexpr int sparklinePoints = 60;
+    // The last sparklinePoints values scaled to 0..1 (a flat series is 0.5), oldest first.
+    [[nodiscard]] static QList<qreal> sparklineOf(const std::deque<QPointF>& history);
 
     // No default argument: Qt 6.4 would then create its own, empty instance for QML instead of
     // calling create().

@@ -42,6 +42,8 @@ Panel {
                 required hasTarget
                 required trend
                 required trendIsGood
+                required sparkline
+                required higherIsBetter
 
                 width: root.tileWidth
                 height: root.tileHeight

@@ -12,6 +12,12 @@ Rectangle {
     property bool hasTarget: false
     property int trend: 0
     property bool trendIsGood: true
+    property bool higherIsBetter: true
+    // Whether the target is met: reached for "higher is better", not exceeded for "lower is better"
+    // (PM2.5 over its limit is not a full green bar).
+    readonly property bool targetMet: root.higherIsBetter ? root.value >= root.target : root.value <= root.target
+    // The recent values scaled to 0..1, oldest first: drawn faintly behind the value.
+    property list<real> sparkline
     readonly property real progress: root.hasTarget && root.target !== 0 ? Math.max(0, Math.min(1, root.value / root.target)) : 0
     readonly property color trendColor: Theme.trendColor(root.trend, root.trendIsGood)
 
@@ -19,6 +25,45 @@ Rectangle {
     radius: Theme.radiusSmall
     border.color: Theme.divider
     border.width: Theme.borderWidth
+
+    Canvas {
+        id: sparklineCanvas
+
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: nameText.bottom
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing
+        opacity: 0.45
+        visible: root.sparkline.length > 1
+        onPaint: {
+            const ctx = getContext("2d");
+            ctx.reset();
+            const points = root.sparkline;
+            if (points.length < 2)
+                return;
+            const step = width / (points.length - 1);
+            ctx.beginPath();
+            for (let i = 0; i < points.length; ++i) {
+                const y = height - points[i] * height;
+                if (i === 0)
+                    ctx.moveTo(0, y);
+                else
+                    ctx.lineTo(i * step, y);
+            }
+            ctx.strokeStyle = Theme.chartAxis;
+            ctx.lineWidth = Math.max(1, Theme.chartLineWidth * 0.7);
+            ctx.stroke();
+        }
+
+        Connections {
+            function onSparklineChanged() {
+                sparklineCanvas.requestPaint();
+            }
+
+            target: root
+        }
+    }
 
     Text {
         id: nameText
@@ -115,8 +160,11 @@ Rectangle {
 
             anchors.right: parent.right
             anchors.top: parent.top
-            text: qsTr("%1%").arg(Math.round(root.progress * 100))
-            color: Theme.textSecondary
+            // Of the target, unclamped; over the limit says so in words, not by colour alone.
+            text: !root.higherIsBetter && !root.targetMet
+                  ? qsTr("%1% · over limit").arg(Math.round(root.value / root.target * 100))
+                  : qsTr("%1%").arg(Math.round(root.value / root.target * 100))
+            color: !root.higherIsBetter && !root.targetMet ? Theme.bad : Theme.textSecondary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontSmall
             textFormat: Text.PlainText
@@ -134,7 +182,7 @@ Rectangle {
                 width: parent.width * root.progress
                 height: parent.height
                 radius: parent.radius
-                color: root.progress >= 1 ? Theme.good : Theme.accent
+                color: root.targetMet ? Theme.good : (root.higherIsBetter ? Theme.accent : Theme.bad)
             }
         }
     }

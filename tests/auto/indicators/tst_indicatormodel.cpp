@@ -109,6 +109,21 @@ private Q_SLOTS:
         QCOMPARE(history.last().y(), static_cast<double>(IndicatorModel::historyLimit + 99));
     }
 
+    void theSparklineScalesTheRecentValues()
+    {
+        IndicatorModel model(nullptr);
+        std::vector<IndicatorUpdate> updates;
+        for (int i = 0; i < IndicatorModel::sparklinePoints + 20; ++i)
+            updates.push_back(update("air.aqi", i < 20 ? 1000 : 100 + (i % 2) * 10, i * 1000));
+        model.apply(updates);
+        const QList<qreal> line = role(model, 0, IndicatorModel::SparklineRole).value<QList<qreal>>();
+        QCOMPARE(line.size(), IndicatorModel::sparklinePoints); // the 1000s are older than the window
+        QCOMPARE(*std::min_element(line.begin(), line.end()), 0.0);
+        QCOMPARE(*std::max_element(line.begin(), line.end()), 1.0);
+        model.apply({ update("flat", 5, 1), update("flat", 5, 2) });
+        QCOMPARE(role(model, 1, IndicatorModel::SparklineRole).value<QList<qreal>>(), QList<qreal>({ 0.5, 0.5 }));
+    }
+
     void oneHistorySignalPerIndicatorPerBatch()
     {
         IndicatorModel model(nullptr);
