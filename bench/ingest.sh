@@ -172,12 +172,13 @@ say "reference QoS 0: mosquitto_sub, $N_QOS0 messages"
 read -r REF0 REF0_N REF0_PUB <<<"$(reference 0 "$N_QOS0")"
 say "reference QoS 1: mosquitto_sub, $N_QOS1 messages"
 read -r REF1 REF1_N REF1_PUB <<<"$(reference 1 "$N_QOS1")"
-PAHO0="result" PAHO1="result" PAHOCPU="result"
+PAHO0="result" PAHO1="result" PAHOCPU="result" PAHOLAT="result"
 if [[ ${BENCH_PAHO_REF:-1} == 1 ]]; then
     say "reference: bare Paho subscriber (QoS 0, QoS 1, paced $CPU_RATE msg/s)"
     PAHO0=$(paho_reference 0 "$N_QOS0" 0)
     PAHO1=$(paho_reference 1 "$N_QOS1" 0)
     PAHOCPU=$(paho_reference 0 "$CPU_COUNT" "$CPU_RATE")
+    PAHOLAT=$(paho_reference 0 "$LAT_COUNT" "$LAT_RATE")
 fi
 
 # ---- the app alone ----------------------------------------------------------------------------------
@@ -251,6 +252,7 @@ printf '%-34s %10s %10s\n' "  bare Paho subscriber us/msg" "$(kv "$PAHOCPU" cpu_
 printf '%-34s %10s %10s\n' "latency p50 at $LAT_RATE msg/s (ms)" "$(kv "$APPLAT" lat_p50_ms)" ""
 printf '%-34s %10s %10s\n' "latency p99 (ms)" "$P99" "<= 20"
 printf '%-34s %10s %10s\n' "latency p99.9 (ms)" "$(kv "$APPLAT" lat_p999_ms)" ""
+printf '%-34s %10s %10s\n' "  stream alone p50 / p99 (ms)" "$(kv "$PAHOLAT" lat_p50_ms) / $(kv "$PAHOLAT" lat_p99_ms)" ""
 printf '%-34s %10s %10s\n' "  received of sent" "$(kv "$APPLAT" received)/$(kv "$APPLAT" sent)" ""
 printf '%-34s %10s %10s\n' "GUI apply p99 (ms)" "$(kv "$APPLAT" gui_p99_ms)" ""
 printf '%-34s %10s %10s\n' "GUI apply max <= (ms, bucket)" "$(kv "$APPLAT" gui_max_le_ms)" "<= 4"

@@ -32,11 +32,13 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -510,6 +512,10 @@ int runSubscribe(const QString& broker, qint64 count, int qos, int stallMs, int 
     std::condition_variable doneCondition;
     std::atomic<qint64> received { 0 };
     std::atomic<qint64> lastNs { 0 };
+    // Publish-to-receive latency of the stream itself (payload "ts" to the callback), the floor under
+    // any subscriber's publish-to-model latency. Written only by Paho's callback thread.
+    std::vector<double> latencyMs;
+    latencyMs.reserve(static_cast<std::size_t>(std::max<qint64>(count, 0)));
     Clock::time_point first;
     double cpuFirst = 0;
     double cpuLast = -1;
@@ -520,6 +526,11 @@ int runSubscribe(const QString& broker, qint64 count, int qos, int stallMs, int 
         const qint64 n = ++received;
         const Clock::time_point now = Clock::now();
         lastNs = now.time_since_epoch().count();
+        const std::string& payload = message->get_payload_str();
+        const std::size_t at = payload.find("\"ts\":");
+        if (at != std::string::npos)
+            latencyMs.push_back(
+                static_cast<double>(QDateTime::currentMSecsSinceEpoch()) - std::atof(payload.c_str() + at + 5));
         if (n == 1) {
             first = now;
             cpuFirst = processCpuSeconds();
@@ -557,6 +568,12 @@ int runSubscribe(const QString& broker, qint64 count, int qos, int stallMs, int 
     if (cpuLast < 0)
         cpuLast = processCpuSeconds();
     const double span = n > 1 ? static_cast<double>(lastNs.load() - first.time_since_epoch().count()) / 1e9 : 0;
+    std::sort(latencyMs.begin(), latencyMs.end());
+    const auto percentile = [&latencyMs](double q) {
+        return latencyMs.empty()
+            ? 0.0
+            : latencyMs[std::min(latencyMs.size() - 1, static_cast<std::size_t>(q * latencyMs.size()))];
+    };
     try {
         client.disconnect()->wait_for(std::chrono::seconds(2));
     } catch (const mqtt::exception&) { }
@@ -564,7 +581,9 @@ int runSubscribe(const QString& broker, qint64 count, int qos, int stallMs, int 
         QStringLiteral("span_s=%1").arg(num(span)),
         QStringLiteral("recv_rate=%1").arg(num(span > 0 ? static_cast<double>(n - 1) / span : 0, 0)),
         QStringLiteral("cpu_us_per_msg=%1")
-            .arg(num(n > 1 ? (cpuLast - cpuFirst) / static_cast<double>(n - 1) * 1e6 : 0, 2)) });
+            .arg(num(n > 1 ? (cpuLast - cpuFirst) / static_cast<double>(n - 1) * 1e6 : 0, 2)),
+        QStringLiteral("lat_p50_ms=%1").arg(num(percentile(0.5), 2)),
+        QStringLiteral("lat_p99_ms=%1").arg(num(percentile(0.99), 2)) });
     return 0;
 }
 
