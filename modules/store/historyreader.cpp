@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <map>
 #include <sqlite3.h>
 
 namespace citybrain {
@@ -32,6 +33,28 @@ JournalEntry journalRow(const SqliteStatement& s)
     e.recordedMs = s.int64(10);
     return e;
 }
+
+// A read transaction: the raw values of one minute move from raw_stage to raw_chunk in one commit, so
+// the two tables are read in one snapshot. Declared before the statements (ends after they finalize).
+class ReadSnapshot
+{
+public:
+    explicit ReadSnapshot(Sqlite& db)
+        : m_db(db)
+        , m_active(db.exec("BEGIN"))
+    { }
+    ~ReadSnapshot()
+    {
+        if (m_active)
+            m_db.exec("COMMIT");
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    Sqlite& m_db;
+    bool m_active;
+};
 
 constexpr const char* journalColumns
     = "SELECT id, incident_id, kind, actor, role, console, ts_ms, payload, before, after, recorded_ms FROM journal"
@@ -116,6 +139,7 @@ std::vector<QPointF> HistoryReader::range(
     if (pixelWidth < 1 || toMs < fromMs || !seriesId(key, &id))
         return {};
     M4Accumulator m4(double(fromMs), double(toMs), pixelWidth);
+    const ReadSnapshot snapshot(m_db);
     SqliteStatement s;
     if (tier == HistoryTier::Raw) {
         // A chunk holds at most one minute, so chunks starting a minute before `from` are the only ones
@@ -138,6 +162,24 @@ std::vector<QPointF> HistoryReader::range(
             });
         }
         if (!s.ok())
+            return fail(), std::vector<QPointF> {};
+        // Minutes not closed yet: in the staging rows of all series.
+        SqliteStatement staged;
+        if (!staged.prepare(m_db, "SELECT minute, data FROM raw_stage WHERE minute>=? AND minute<=? ORDER BY id"))
+            return fail(), std::vector<QPointF> {};
+        staged.bind(1, fromMs - minuteMs);
+        staged.bind(2, toMs);
+        while (staged.step()) {
+            int size = 0;
+            const void* data = staged.blobData(1, &size);
+            stage::forEachOf(data, size, staged.int64(0), id, [&](qint64 ts, double v) {
+                if (ts < fromMs || ts > toMs)
+                    return;
+                sorted = sorted && (points.empty() || points.back().first <= ts);
+                points.emplace_back(ts, v);
+            });
+        }
+        if (!staged.ok())
             return fail(), std::vector<QPointF> {};
         // Chunks of one minute from different commits (late values) may interleave.
         if (!sorted)
@@ -248,6 +290,26 @@ std::vector<IncidentEvent> HistoryReader::incidentStatesAt(qint64 tsMs)
 bool HistoryReader::forEachTelemetry(
     qint64 fromMs, qint64 toMs, const std::function<bool(const TelemetryPoint&)>& callback)
 {
+    const ReadSnapshot snapshot(m_db);
+    // Minutes not closed yet, all series at once (their staging rows hold every series).
+    std::map<qint64, std::vector<std::pair<qint64, double>>> stagedPoints;
+    {
+        SqliteStatement staged;
+        if (!staged.prepare(m_db, "SELECT minute, data FROM raw_stage WHERE minute>=? AND minute<=? ORDER BY id"))
+            return fail();
+        staged.bind(1, fromMs - minuteMs);
+        staged.bind(2, toMs);
+        while (staged.step()) {
+            int size = 0;
+            const void* data = staged.blobData(1, &size);
+            stage::forEach(data, size, staged.int64(0), [&](qint64 series, qint64 ts, double v) {
+                if (ts >= fromMs && ts <= toMs)
+                    stagedPoints[series].emplace_back(ts, v);
+            });
+        }
+        if (!staged.ok())
+            return fail();
+    }
     SqliteStatement series;
     SqliteStatement chunks;
     if (!series.prepare(m_db, "SELECT id, sensor, metric FROM series ORDER BY id")
@@ -273,6 +335,9 @@ bool HistoryReader::forEachTelemetry(
         chunks.reset();
         if (!ok)
             return fail();
+        const auto staged = stagedPoints.find(series.int64(0));
+        if (staged != stagedPoints.end())
+            points.insert(points.end(), staged->second.begin(), staged->second.end());
         std::stable_sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (const auto& [ts, v] : points) {
             point.tsMs = ts;

@@ -66,7 +66,8 @@ struct Bucket
 {
     Aggregate aggregate;
     Points points;
-    std::vector<qint64> rowids;
+    std::vector<qint64> rowids; // its raw_chunk rows (only after a crash of a version-2 writer)
+    bool staged = false; // some of its points are in raw_stage
 };
 
 const char* rollupUpsert(bool hour)
@@ -129,7 +130,8 @@ struct HistoryStore::Writer
     HistoryOptions options;
     Sqlite db;
     SqliteStatement insertJournal, upsertIncident, upsertIndicator, insertSeries, selectSeries, insertChunk,
-        deleteChunk, upsertMinute, upsertHour, setWatermark, retainRaw, retainMinute, retainHour;
+        deleteChunk, insertStage, deleteStage, upsertMinute, upsertHour, setWatermark, retainRaw, retainMinute,
+        retainHour;
     QHash<QString, qint64> seriesIds;
     std::map<std::pair<qint64, qint64>, Bucket> buckets; // (series id, minute start)
     qint64 watermark = 0;
@@ -197,6 +199,8 @@ struct HistoryStore::Writer
             && selectSeries.prepare(db, "SELECT id FROM series WHERE sensor=? AND metric=?")
             && insertChunk.prepare(db, "INSERT INTO raw_chunk(series_id,t0,t1,n,data) VALUES(?,?,?,?,?)")
             && deleteChunk.prepare(db, "DELETE FROM raw_chunk WHERE rowid=?")
+            && insertStage.prepare(db, "INSERT INTO raw_stage(minute,n,data) VALUES(?,?,?)")
+            && deleteStage.prepare(db, "DELETE FROM raw_stage WHERE minute<?")
             && upsertMinute.prepare(db, rollupUpsert(false)) && upsertHour.prepare(db, rollupUpsert(true))
             && setWatermark.prepare(db,
                 "INSERT INTO store_meta(key,value) VALUES('rollup_watermark',?)"
@@ -228,7 +232,8 @@ struct HistoryStore::Writer
         return db.exec(sql.constData());
     }
 
-    // Minutes at or after the watermark have no rollup yet: rebuild their buckets from raw_chunk.
+    // Minutes at or after the watermark have no rollup yet: rebuild their buckets from raw_stage (and
+    // raw_chunk, where a version-2 writer left them).
     bool recover(QString* error, StoreState* state)
     {
         buckets.clear();
@@ -269,6 +274,22 @@ struct HistoryStore::Writer
             if (!ok)
                 return fail(error, state);
         }
+        SqliteStatement staged;
+        if (!staged.prepare(db, "SELECT minute, data FROM raw_stage ORDER BY id"))
+            return fail(error, state);
+        while (staged.step()) {
+            const qint64 minute = staged.int64(0);
+            int size = 0;
+            const void* data = staged.blobData(1, &size);
+            stage::forEach(data, size, minute, [&](qint64 series, qint64 ts, double v) {
+                Bucket& bucket = buckets[{ series, minute }];
+                bucket.staged = true;
+                bucket.points.emplace_back(ts, v);
+                bucket.aggregate.add(ts, v);
+            });
+        }
+        if (!staged.ok())
+            return fail(error, state);
         needRecovery = false;
         return true;
     }
@@ -342,9 +363,10 @@ struct HistoryStore::Writer
             && writeRollup(upsertHour, series, floorTo(minute, hourMs), a);
     }
 
-    // Values of one series, sorted: one raw_chunk row per minute; rollups now for minutes already
-    // closed (late values), later for open ones.
-    bool writeSeries(qint64 series, Points& points)
+    // Values of one series, sorted. Minutes already closed (late values): a raw_chunk row and the
+    // rollups now. Open minutes: into their bucket, and into the staging BLOB of their minute (`stage`)
+    // unless the minute closes in this very commit (before `closeBoundary`).
+    bool writeSeries(qint64 series, Points& points, qint64 closeBoundary, std::map<qint64, QByteArray>& stage)
     {
         std::stable_sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         std::size_t begin = 0;
@@ -353,10 +375,10 @@ struct HistoryStore::Writer
             std::size_t end = begin;
             while (end < points.size() && points[end].first < minute + minuteMs)
                 ++end;
-            qint64 rowid = 0;
-            if (!writeChunk(series, points, begin, end, &rowid))
-                return false;
             if (minute < watermark) {
+                qint64 rowid = 0;
+                if (!writeChunk(series, points, begin, end, &rowid))
+                    return false;
                 Aggregate aggregate;
                 for (std::size_t i = begin; i < end; ++i)
                     aggregate.add(points[i].first, points[i].second);
@@ -364,10 +386,16 @@ struct HistoryStore::Writer
                     return false;
             } else {
                 Bucket& bucket = buckets[{ series, minute }];
-                bucket.rowids.push_back(rowid);
+                QByteArray* blob = nullptr;
+                if (minute >= closeBoundary) {
+                    bucket.staged = true;
+                    blob = &stage[minute];
+                }
                 for (std::size_t i = begin; i < end; ++i) {
                     bucket.points.push_back(points[i]);
                     bucket.aggregate.add(points[i].first, points[i].second);
+                    if (blob)
+                        stage::append(*blob, minute, series, points[i].first, points[i].second);
                 }
             }
             begin = end;
@@ -375,7 +403,8 @@ struct HistoryStore::Writer
         return true;
     }
 
-    // Closes the minutes before `boundary`: one compacted raw row each, and their rollups.
+    // Closes the minutes before `boundary`: one compacted raw_chunk row each, their rollups, and their
+    // staging rows go.
     bool closeBuckets(qint64 boundary)
     {
         if (boundary <= watermark)
@@ -386,7 +415,7 @@ struct HistoryStore::Writer
                 continue;
             }
             Bucket& bucket = it->second;
-            if (bucket.rowids.size() > 1) {
+            if (bucket.staged || bucket.rowids.size() != 1) {
                 for (const qint64 rowid : bucket.rowids) {
                     deleteChunk.bind(1, rowid);
                     if (!deleteChunk.run())
@@ -402,6 +431,10 @@ struct HistoryStore::Writer
                 return false;
             it = buckets.erase(it);
         }
+        deleteStage.bind(1, boundary);
+        if (!deleteStage.run())
+            return false;
+        rows += sqlite3_changes(db.handle());
         watermark = boundary;
         setWatermark.bind(1, watermark);
         return setWatermark.run();
@@ -482,9 +515,18 @@ struct HistoryStore::Writer
                 ++*values;
             }
         }
+        std::map<qint64, QByteArray> stage; // minute -> its staging BLOB; series in id order
         for (auto& [id, points] : bySeries) {
-            if (!writeSeries(id, points))
+            if (!writeSeries(id, points, closeBoundary, stage))
                 return false;
+        }
+        for (const auto& [minute, blob] : stage) {
+            insertStage.bind(1, minute);
+            insertStage.bind(2, qint64(blob.size() / stage::pointBytes));
+            insertStage.bindBlob(3, blob.constData(), int(blob.size()));
+            if (!insertStage.run())
+                return false;
+            ++rows;
         }
         return closeBuckets(closeBoundary);
     }

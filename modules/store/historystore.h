@@ -18,13 +18,16 @@ namespace citybrain {
 // dedicated writer thread with its own connection.
 //
 // Schema for write speed (schema.h): a (series, ts, value) row with a (series, ts) index costs two B-tree
-// inserts per value (75-100k rows/s here). Instead every commit writes ONE raw_chunk row per series and
-// minute it touched, holding all that series' values of the batch as a BLOB of 12-byte points; the
-// (series_id, t0) index is updated once per row, not per value. When a minute is over (plus a grace for
-// late values), its rows are compacted into one row and its 1-minute rollup is written, and merged into
-// the 1-hour rollup; rollups are upserts of associative aggregates, so late values merge correctly.
+// inserts per value (75-100k rows/s here), and even one row per series and commit costs thousands of row
+// writes per commit with thousands of series. Instead every commit writes ONE raw_stage row per minute it
+// touched (normally one), holding the values of all series of the batch as a BLOB of (series, dt, value)
+// triples sorted by series. When a minute is over (plus a grace for late values), its values are written
+// as one raw_chunk row per series (index (series_id, t0)), its 1-minute rollup is written and merged into
+// the 1-hour rollup, and its raw_stage rows are deleted, all in one transaction. Values for a minute
+// already closed go straight to a raw_chunk row and the rollups; rollups are upserts of associative
+// aggregates, so late values merge correctly. Readers see the raw values of open minutes in raw_stage.
 // A crash loses no committed value: the minutes not rolled up yet (store_meta rollup_watermark) are
-// re-read from raw_chunk at start.
+// re-read from raw_stage at start.
 //
 // Durability: the connection runs synchronous=NORMAL for telemetry-only commits (WAL: a power cut may
 // lose the last commits, never corrupt) and switches to synchronous=FULL for any commit that carries

@@ -29,6 +29,17 @@ void chunk::append(QByteArray& blob, qint64 t0, qint64 tsMs, double value)
     blob.append(reinterpret_cast<const char*>(bytes), pointBytes);
 }
 
+void stage::append(QByteArray& blob, qint64 minute, qint64 series, qint64 tsMs, double value)
+{
+    uchar bytes[pointBytes];
+    qToLittleEndian<qint32>(static_cast<qint32>(series), bytes);
+    qToLittleEndian<qint32>(static_cast<qint32>(tsMs - minute), bytes + 4);
+    quint64 bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    qToLittleEndian<quint64>(bits, bytes + 8);
+    blob.append(reinterpret_cast<const char*>(bytes), pointBytes);
+}
+
 namespace {
 
 QJsonArray pairArray(double a, double b)

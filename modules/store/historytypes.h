@@ -98,6 +98,17 @@ void append(QByteArray& blob, qint64 t0, qint64 tsMs, double value);
 template <typename F> void forEach(const void* data, int size, qint64 t0, F&& f);
 } // namespace chunk
 
+namespace stage {
+// Staging BLOB (raw_stage.data): n triples of (int32 series id, int32 ms after the minute start, float64
+// value), little-endian, sorted by series id, then time.
+constexpr int pointBytes = 16;
+void append(QByteArray& blob, qint64 minute, qint64 series, qint64 tsMs, double value);
+// Calls f(series, tsMs, value) for each point.
+template <typename F> void forEach(const void* data, int size, qint64 minute, F&& f);
+// Calls f(tsMs, value) for each point of `series` (binary search: the BLOB is sorted by series).
+template <typename F> void forEachOf(const void* data, int size, qint64 minute, qint64 series, F&& f);
+} // namespace stage
+
 } // namespace citybrain
 
 #include <QtEndian>
@@ -113,5 +124,39 @@ template <typename F> void citybrain::chunk::forEach(const void* data, int size,
         double value;
         std::memcpy(&value, &bits, sizeof value);
         f(t0 + dt, value);
+    }
+}
+
+template <typename F> void citybrain::stage::forEach(const void* data, int size, qint64 minute, F&& f)
+{
+    const auto* bytes = static_cast<const uchar*>(data);
+    for (int offset = 0; offset + pointBytes <= size; offset += pointBytes) {
+        const qint32 series = qFromLittleEndian<qint32>(bytes + offset);
+        const qint32 dt = qFromLittleEndian<qint32>(bytes + offset + 4);
+        const quint64 bits = qFromLittleEndian<quint64>(bytes + offset + 8);
+        double value;
+        std::memcpy(&value, &bits, sizeof value);
+        f(qint64(series), minute + dt, value);
+    }
+}
+
+template <typename F> void citybrain::stage::forEachOf(const void* data, int size, qint64 minute, qint64 series, F&& f)
+{
+    const auto* bytes = static_cast<const uchar*>(data);
+    const int count = size / pointBytes;
+    int low = 0, high = count; // first point with a series id >= `series`
+    while (low < high) {
+        const int mid = low + (high - low) / 2;
+        if (qint64(qFromLittleEndian<qint32>(bytes + mid * pointBytes)) < series)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    for (int i = low; i < count && qint64(qFromLittleEndian<qint32>(bytes + i * pointBytes)) == series; ++i) {
+        const qint32 dt = qFromLittleEndian<qint32>(bytes + i * pointBytes + 4);
+        const quint64 bits = qFromLittleEndian<quint64>(bytes + i * pointBytes + 8);
+        double value;
+        std::memcpy(&value, &bits, sizeof value);
+        f(minute + dt, value);
     }
 }

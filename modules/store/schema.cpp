@@ -41,6 +41,10 @@ const std::vector<MigrationStep>& migrationSteps()
             "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
             " BEGIN SELECT RAISE(ABORT, 'the incident journal is append-only'); END;"
             "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);" },
+        { 3,
+            "CREATE TABLE raw_stage (id INTEGER PRIMARY KEY, minute INTEGER NOT NULL, n INTEGER NOT NULL,"
+            " data BLOB NOT NULL);"
+            "CREATE INDEX raw_stage_minute ON raw_stage(minute);" },
     };
     return steps;
 }

@@ -10,17 +10,20 @@
 //
 // v1  incident        the latest state of every incident seen (IncidentStore)
 // v2  series          (sensor, metric) -> integer id, so hot tables carry an integer, not two strings
-//     raw_chunk       raw telemetry, one row per series per commit per minute: a BLOB of (int32 dt, float64 value)
-//                     little-endian pairs after t0. Index (series_id, t0). A closed minute written in several
-//                     commits is compacted into one row. See historystore.h for why.
+//     raw_chunk       raw telemetry of closed minutes, one row per series and minute: a BLOB of (int32 dt,
+//                     float64 value) little-endian pairs after t0. Index (series_id, t0). (Values later than
+//                     the minute's close add a row per commit.) See historystore.h for why.
 //     rollup_minute   1-minute and 1-hour rollups (count, sum, min/max/first/last with their sample times),
 //     rollup_hour     WITHOUT ROWID on (series_id, bucket): one B-tree, merged with upserts (associative)
 //     indicator_meta  latest name/unit/target/value of every indicator (its values are series "indicator:<id>")
 //     journal         the append-only incident journal (triggers refuse UPDATE and DELETE)
 //     store_meta      key/integer pairs: rollup_watermark (minutes before it have their rollups written)
+// v3  raw_stage       raw telemetry of minutes not closed yet: one row per commit and minute, all series in
+//                     one BLOB of (int32 series_id, int32 dt, float64 value) little-endian triples after
+//                     `minute`, sorted by series then time. Moved into raw_chunk when the minute closes.
 namespace citybrain::schema {
 
-constexpr int currentVersion = 2;
+constexpr int currentVersion = 3;
 
 struct MigrationStep
 {

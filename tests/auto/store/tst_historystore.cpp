@@ -68,20 +68,29 @@ HistoryOptions faultOptions()
     return options;
 }
 
+// Raw pm25 values stored, closed minutes (raw_chunk) and open ones (raw_stage), as the reader sees them.
 qint64 pm25Count(const QString& path)
 {
-    return scalar(path,
-        "SELECT coalesce(sum(n),0) FROM raw_chunk JOIN series ON series.id=series_id"
-        " WHERE metric='pm25'");
+    HistoryReader reader(path);
+    QString error;
+    if (!reader.open(&error))
+        return -1;
+    qint64 count = 0;
+    const bool ok = reader.forEachTelemetry(0, qint64(1) << 50, [&](const TelemetryPoint& point) {
+        count += point.metric == QLatin1String("pm25") ? 1 : 0;
+        return true;
+    });
+    return ok ? count : -1;
 }
 
 // The child of killMidStreamLosesNothingCommitted: writes, reports progress on stdout, kills itself.
-int killChild(const QString& path)
+// `age`: how old its values are (10 minutes: minutes closed at once; 0: open minutes, in raw_stage).
+int killChild(const QString& path, qint64 age)
 {
     HistoryStore store(path);
     if (!store.start())
         return 2;
-    const qint64 base = QDateTime::currentMSecsSinceEpoch() - 10 * minuteMs;
+    const qint64 base = QDateTime::currentMSecsSinceEpoch() - age;
     qint64 ts = base;
     for (int round = 0; round < 40; ++round) {
         if (store.appendJournal({ entry(round) }))
@@ -241,13 +250,22 @@ private Q_SLOTS:
         QCOMPARE(store.metrics().journalWritten, qint64(5));
     }
 
+    void killMidStreamLosesNothingCommitted_data()
+    {
+        QTest::addColumn<qint64>("age");
+        QTest::newRow("closed minutes") << 10 * minuteMs;
+        QTest::newRow("open minutes") << qint64(0);
+    }
+
     void killMidStreamLosesNothingCommitted()
     {
+        QFETCH(qint64, age);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("kill.sqlite"));
         QProcess child;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TST_HISTORYSTORE_KILL_CHILD"), path);
+        env.insert(QStringLiteral("TST_HISTORYSTORE_KILL_AGE"), QString::number(age));
         child.setProcessEnvironment(env);
         child.start(QCoreApplication::applicationFilePath(), {});
         QVERIFY(child.waitForFinished(60000));
@@ -270,6 +288,8 @@ private Q_SLOTS:
         qInfo("kill -9: %lld values appended, %lld flushed, %lld found after restart: %lld lost (unflushed)",
             static_cast<long long>(appended), static_cast<long long>(committed), static_cast<long long>(stored),
             static_cast<long long>(appended - stored));
+        if (age == 0) // the killed writer left open minutes in raw_stage: recovered from there
+            QVERIFY(scalar(path, "SELECT count(*) FROM raw_stage") > 0);
         QVERIFY(stored >= committed); // nothing committed is lost
         QVERIFY(stored <= appended);
         // The next start rebuilds the minutes the killed writer had not rolled up.
@@ -280,6 +300,53 @@ private Q_SLOTS:
         QCOMPARE(scalar(path, "SELECT sum(count) FROM rollup_minute"), stored);
         QCOMPARE(scalar(path, "SELECT sum(count) FROM rollup_hour"), stored);
         QCOMPARE(pm25Count(path), stored);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM raw_stage"), qint64(0)); // every minute closed at stop
+    }
+
+    void openMinutesCostOneRowPerCommit()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        HistoryStore store(path);
+        QVERIFY(store.start());
+        const auto batch = [&](qint64 ts, double value) {
+            std::vector<TelemetrySample> samples;
+            for (int i = 0; i < 3000; ++i)
+                samples.push_back(sample(QStringLiteral("aq-%1").arg(i), ts, value + i));
+            return samples;
+        };
+        store.append(batch(now - 1000, 0)); // the open minute (closes minuteCloseGraceMs after it ends)
+        QVERIFY(store.flush());
+        const qint64 rowsBefore = store.metrics().rowsWritten;
+        store.append(batch(now - 900, 0.5));
+        QVERIFY(store.flush());
+        // One staging row for 3000 series (plus the series rows of the first commit), none per series.
+        QVERIFY2(
+            store.metrics().rowsWritten - rowsBefore <= 2, qPrintable(QString::number(store.metrics().rowsWritten)));
+        QVERIFY(scalar(path, "SELECT count(*) FROM raw_stage") >= 2);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM raw_chunk"), qint64(0));
+        QCOMPARE(pm25Count(path), qint64(6000));
+        // The reader sees them in the raw tier before the minute closes.
+        HistoryReader reader(path);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        HistoryTier tier = HistoryTier::Hour;
+        const std::vector<QPointF> points
+            = reader.range({ QStringLiteral("aq-17"), QStringLiteral("pm25") }, now - 2000, now, 100, &tier);
+        QCOMPARE(tier, HistoryTier::Raw);
+        QCOMPARE(int(points.size()), 2);
+        QCOMPARE(points[0], QPointF(double(now - 1000), 17.0));
+        QCOMPARE(points[1], QPointF(double(now - 900), 17.5));
+        store.stop(); // closes the open minutes: one compacted row per series, rollups, staging gone
+        QCOMPARE(scalar(path, "SELECT count(*) FROM raw_stage"), qint64(0));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM raw_chunk"), qint64(3000));
+        QCOMPARE(scalar(path, "SELECT sum(count) FROM rollup_minute"), qint64(6000));
+        QCOMPARE(scalar(path, "SELECT sum(count) FROM rollup_hour"), qint64(6000));
+        QCOMPARE(pm25Count(path), qint64(6000));
+        const std::vector<QPointF> after
+            = reader.range({ QStringLiteral("aq-17"), QStringLiteral("pm25") }, now - 2000, now, 100);
+        QCOMPARE(after, points);
     }
 
     void lockedDatabaseWaitsInMemoryAndResumes()
@@ -425,7 +492,7 @@ int main(int argc, char** argv)
     const QString childPath = qEnvironmentVariable("TST_HISTORYSTORE_KILL_CHILD");
     QCoreApplication app(argc, argv);
     if (!childPath.isEmpty())
-        return killChild(childPath);
+        return killChild(childPath, qEnvironmentVariableIntValue("TST_HISTORYSTORE_KILL_AGE"));
     TestHistoryStore test;
     return QTest::qExec(&test, argc, argv);
 }

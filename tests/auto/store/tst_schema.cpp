@@ -3,6 +3,7 @@
 #include "schema.h"
 #include "sqlitedb.h"
 
+#include <QDateTime>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,6 +89,49 @@ private Q_SLOTS:
         QVERIFY(db.open(path, true));
         QCOMPARE(scalar(db, "PRAGMA user_version"), qint64(schema::currentVersion));
         QCOMPARE(scalar(db, "SELECT count(*) FROM journal"), qint64(0));
+    }
+
+    // A version-2 writer killed mid-minute left raw_chunk rows (one per commit) not rolled up: the
+    // version-3 writer recovers them, rolls them up and compacts them.
+    void aV2FileWithOpenMinutesIsRolledUpAfterTheUpgrade()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v2.sqlite"));
+        const qint64 minute = (QDateTime::currentMSecsSinceEpoch() / 60000 - 3) * 60000;
+        {
+            Sqlite v2;
+            QVERIFY(v2.open(path, false));
+            QString error;
+            QVERIFY2(schema::migrate(v2, &error, nullptr, 2), qPrintable(error));
+            QVERIFY(v2.exec("INSERT INTO series(id,sensor,metric) VALUES(1,'aq-1','pm25')"));
+            SqliteStatement insert;
+            QVERIFY(insert.prepare(v2, "INSERT INTO raw_chunk(series_id,t0,t1,n,data) VALUES(1,?,?,?,?)"));
+            for (int commit = 0; commit < 3; ++commit) {
+                QByteArray blob;
+                const qint64 t0 = minute + commit * 1000;
+                for (int i = 0; i < 4; ++i)
+                    chunk::append(blob, t0, t0 + i * 100, commit * 10 + i);
+                insert.bind(1, t0);
+                insert.bind(2, t0 + 300);
+                insert.bind(3, qint64(4));
+                insert.bindBlob(4, blob.constData(), int(blob.size()));
+                QVERIFY(insert.run());
+            }
+        }
+        {
+            HistoryStore store(path);
+            QString error;
+            QVERIFY2(store.start(&error), qPrintable(error));
+            QVERIFY(store.flush());
+        }
+        Sqlite db;
+        QVERIFY(db.open(path, true));
+        QCOMPARE(scalar(db, "PRAGMA user_version"), qint64(schema::currentVersion));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM raw_chunk"), qint64(1)); // compacted
+        QCOMPARE(scalar(db, "SELECT n FROM raw_chunk"), qint64(12));
+        QCOMPARE(scalar(db, "SELECT count FROM rollup_minute"), qint64(12));
+        QCOMPARE(scalar(db, "SELECT count FROM rollup_hour"), qint64(12));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM raw_stage"), qint64(0));
     }
 
     void theJournalRefusesUpdatesAndDeletes()
