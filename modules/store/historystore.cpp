@@ -178,9 +178,12 @@ struct HistoryStore::Writer
             db.close();
             return false;
         }
+        // An event delivered twice (QoS 1 redelivers what was stored but not yet acknowledged when
+        // the app died) is journalled once: same incident, kind, time and payload.
         const bool prepared = insertJournal.prepare(db,
                                   "INSERT INTO journal(incident_id,kind,actor,role,console,ts_ms,payload,before,after,"
-                                  "recorded_ms) VALUES(?,?,?,?,?,?,?,?,?,?)")
+                                  "recorded_ms) SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10 WHERE NOT EXISTS (SELECT 1"
+                                  " FROM journal WHERE incident_id=?1 AND ts_ms=?6 AND kind=?2 AND payload=?7)")
             && upsertIncident.prepare(db,
                 "INSERT INTO incident (id, source, seq, first_ts_ms, ts_ms, kind, severity, status, title,"
                 " description, district, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

@@ -250,6 +250,27 @@ private Q_SLOTS:
         QCOMPARE(store.metrics().journalWritten, qint64(5));
     }
 
+    void aRedeliveredEventIsJournalledOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        {
+            HistoryStore store(path);
+            QVERIFY(store.start());
+            QVERIFY(store.appendJournal({ entry(1), entry(2) }));
+        }
+        // After a restart, the broker delivers again what was stored but not yet acknowledged.
+        HistoryStore restarted(path);
+        QVERIFY(restarted.start());
+        QVERIFY(restarted.appendJournal({ entry(2), entry(3) }));
+        Sqlite other;
+        QVERIFY(other.open(path, true));
+        SqliteStatement s;
+        QVERIFY(s.prepare(other, "SELECT count(*) FROM journal"));
+        QVERIFY(s.step());
+        QCOMPARE(s.int64(0), qint64(3));
+    }
+
     void killMidStreamLosesNothingCommitted_data()
     {
         QTest::addColumn<qint64>("age");
