@@ -10,7 +10,7 @@ TopicScheme::TopicScheme(QString prefix)
     : m_prefix(std::move(prefix))
 { }
 
-bool TopicScheme::isValidId(const QString& id)
+bool TopicScheme::isValidId(QStringView id)
 {
     if (id.isEmpty() || id.size() > 64)
         return false;
@@ -23,7 +23,7 @@ bool TopicScheme::isValidId(const QString& id)
     return true;
 }
 
-bool TopicScheme::isValidExternalId(const QString& id)
+bool TopicScheme::isValidExternalId(QStringView id)
 {
     if (id.isEmpty() || id.size() > 256)
         return false;
@@ -33,19 +33,19 @@ bool TopicScheme::isValidExternalId(const QString& id)
     });
 }
 
-bool TopicScheme::isKnownNgsiType(const QString& type)
+bool TopicScheme::isKnownNgsiType(QStringView type)
 {
     static const QStringList types = { QStringLiteral("AirQualityObserved"), QStringLiteral("TrafficFlowObserved"),
         QStringLiteral("NoiseLevelObserved"), QStringLiteral("WaterQualityObserved"), QStringLiteral("Alert") };
     return types.contains(type);
 }
 
-bool TopicScheme::isAdcode(const QString& code)
+bool TopicScheme::isAdcode(QStringView code)
 {
     return code.size() == 6 && std::all_of(code.begin(), code.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-bool TopicScheme::isKnownDomain(const QString& domain)
+bool TopicScheme::isKnownDomain(QStringView domain)
 {
     static const QStringList domains = { QStringLiteral("air"), QStringLiteral("traffic"), QStringLiteral("water"),
         QStringLiteral("noise"), QStringLiteral("energy") };
@@ -57,28 +57,29 @@ TopicScheme::Route TopicScheme::route(const QString& topic) const
     Route route;
     if (!topic.startsWith(m_prefix) || topic.size() <= m_prefix.size() || topic.at(m_prefix.size()) != u'/')
         return route;
-    const QStringList parts = topic.mid(m_prefix.size() + 1).split(u'/');
-    const QString& head = parts.first();
+    // Views, not copies: this runs for every message.
+    const QList<QStringView> parts = QStringView(topic).mid(m_prefix.size() + 1).split(u'/');
+    const QStringView head = parts.first();
     if (head == QLatin1String("telemetry") && parts.size() == 4 && isKnownDomain(parts[1]) && isAdcode(parts[2])
         && isValidId(parts[3])) {
-        route = { Feed::Telemetry, parts[1], parts[2], parts[3] };
+        route = { Feed::Telemetry, parts[1].toString(), parts[2].toString(), parts[3].toString() };
     } else if (head == QLatin1String("indicator") && parts.size() == 2 && isValidId(parts[1])) {
-        route = { Feed::Indicator, {}, {}, parts[1] };
+        route = { Feed::Indicator, {}, {}, parts[1].toString() };
     } else if (head == QLatin1String("incident") && parts.size() == 3 && isValidId(parts[1])) {
         if (parts[2] == QLatin1String("event"))
-            route = { Feed::IncidentEvent, {}, {}, parts[1] };
+            route = { Feed::IncidentEvent, {}, {}, parts[1].toString() };
         else if (parts[2] == QLatin1String("action"))
-            route = { Feed::IncidentAction, {}, {}, parts[1] };
+            route = { Feed::IncidentAction, {}, {}, parts[1].toString() };
     } else if (head == QLatin1String("wall") && parts.size() == 3 && parts[2] == QLatin1String("control")
         && isValidId(parts[1])) {
-        route = { Feed::WallControl, {}, {}, parts[1] };
+        route = { Feed::WallControl, {}, {}, parts[1].toString() };
     } else if (head == QLatin1String("status") && parts.size() == 2 && isValidId(parts[1])) {
-        route = { Feed::Status, {}, {}, parts[1] };
+        route = { Feed::Status, {}, {}, parts[1].toString() };
     } else if (head == QLatin1String("ngsi") && parts.size() == 3 && isKnownNgsiType(parts[1])
         && isValidExternalId(parts[2])) {
-        route = { Feed::Ngsi, parts[1], {}, parts[2] };
+        route = { Feed::Ngsi, parts[1].toString(), {}, parts[2].toString() };
     } else if (head == QLatin1String("cap") && parts.size() == 2 && isValidExternalId(parts[1])) {
-        route = { Feed::Cap, {}, {}, parts[1] };
+        route = { Feed::Cap, {}, {}, parts[1].toString() };
     }
     return route;
 }

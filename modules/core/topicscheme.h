@@ -34,12 +34,12 @@ public:
     // Subscription filters covering every feed a console consumes.
     [[nodiscard]] QString allFeeds() const { return m_prefix + QStringLiteral("/#"); }
 
-    [[nodiscard]] static bool isValidId(const QString& id);
+    [[nodiscard]] static bool isValidId(QStringView id);
     // NGSI-LD entity ids are URNs and CAP senders are often e-mail addresses: ':' and '@' allowed.
-    [[nodiscard]] static bool isValidExternalId(const QString& id);
-    [[nodiscard]] static bool isKnownNgsiType(const QString& type);
-    [[nodiscard]] static bool isAdcode(const QString& code);
-    [[nodiscard]] static bool isKnownDomain(const QString& domain);
+    [[nodiscard]] static bool isValidExternalId(QStringView id);
+    [[nodiscard]] static bool isKnownNgsiType(QStringView type);
+    [[nodiscard]] static bool isAdcode(QStringView code);
+    [[nodiscard]] static bool isKnownDomain(QStringView domain);
 
 private:
     QString m_prefix;

@@ -96,10 +96,15 @@ void IngestPipeline::stop()
 
 void IngestPipeline::enqueue(MqttMessage&& message)
 {
+    // This runs on Paho's thread for every message: telemetry (QoS 0) goes straight to the queue.
+    if (message.qos < 1 || m_settings.dbPath.isEmpty()) {
+        m_queue.push(std::move(message));
+        return;
+    }
     const TopicScheme::Route route = m_settings.topics.route(message.topic);
     const bool incident = route.feed == TopicScheme::Feed::IncidentEvent || route.feed == TopicScheme::Feed::Cap
         || (route.feed == TopicScheme::Feed::Ngsi && route.domain == QLatin1String("Alert"));
-    if (message.qos < 1 || !incident || m_settings.dbPath.isEmpty()) {
+    if (!incident) {
         m_queue.push(std::move(message));
         return;
     }
