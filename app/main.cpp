@@ -3,6 +3,7 @@
 #include "appoptions.h"
 #include "citymetrics.h"
 #include "citystate.h"
+#include "consoleactions.h"
 #include "embeddedcity.h"
 #include "historyexport.h"
 #include "ingestpipeline.h"
@@ -127,6 +128,8 @@ int main(int argc, char* argv[])
     state.provideToQml();
     TimeMachine timeMachine(dbPath, &state, nullptr);
     TimeMachine::provide(&timeMachine);
+    ConsoleActions actions(nullptr, TopicScheme(config.topicPrefix), role, clientId, nullptr);
+    ConsoleActions::provide(&actions);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -167,6 +170,7 @@ int main(int argc, char* argv[])
     MqttClient client(mqtt);
     client.setMessageHandler([&pipeline](MqttMessage&& message) { pipeline.enqueue(std::move(message)); });
     state.attach(&client);
+    actions.setClient(&client);
 
     // Always measured (the health panel shows them); served over HTTP only when asked for.
     MetricsRegistry metrics;

@@ -55,7 +55,14 @@ IngestBatch sampleCity()
     incident.lat = 34.340;
     incident.tsMs = now;
     batch.incidents.push_back(incident);
-    batch.received = 3;
+    Annotation note;
+    note.id = QStringLiteral("selftest-note");
+    note.atMs = now - 500;
+    note.text = QStringLiteral("<i>渭城区泵站全部启动</i>");
+    note.author = QStringLiteral("self-test");
+    note.tsMs = now;
+    batch.annotations.push_back(note);
+    batch.received = 4;
     batch.newestMessageMs = now;
     return batch;
 }

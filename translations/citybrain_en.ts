@@ -475,32 +475,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="63"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="91"/>
+        <source>Note for this moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="102"/>
+        <source>Annotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="119"/>
         <source>Last hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="67"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="123"/>
         <source>Last 24 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="84"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="140"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="84"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="140"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="89"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="145"/>
         <source>Step 10 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="94"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="150"/>
         <source>Back to live</source>
         <translation type="unfinished"></translation>
     </message>

@@ -475,32 +475,42 @@
         <translation>（已暂停）</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="63"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="91"/>
+        <source>Note for this moment…</source>
+        <translation>为此刻添加标注…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="102"/>
+        <source>Annotate</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="119"/>
         <source>Last hour</source>
         <translation>回看1小时</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="67"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="123"/>
         <source>Last 24 h</source>
         <translation>回看24小时</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="84"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="140"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="84"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="140"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="89"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="145"/>
         <source>Step 10 s</source>
         <translation>步进10秒</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/PlaybackBar.qml" line="94"/>
+        <location filename="../qml/Panels/PlaybackBar.qml" line="150"/>
         <source>Back to live</source>
         <translation>返回实时</translation>
     </message>

@@ -85,6 +85,19 @@ struct PresenceStatus
     qint64 tsMs = 0;
 };
 
+// A leader's note on the city's timeline ("storm cell over 渭城区, pumps dispatched"): shown on every
+// chart at its moment, live and in playback.
+struct Annotation
+{
+    QString id;
+    qint64 atMs = 0; // the moment it is about
+    QString text;
+    QString author;
+    QString console;
+    qint64 tsMs = 0; // when it was written
+    bool removed = false; // an empty retained payload took it back
+};
+
 [[nodiscard]] QString severityName(Severity severity);
 [[nodiscard]] bool severityFromName(const QString& name, Severity* out);
 

@@ -78,6 +78,8 @@ TopicScheme::Route TopicScheme::route(const QString& topic) const
     } else if (head == QLatin1String("ngsi") && parts.size() == 3 && isKnownNgsiType(parts[1])
         && isValidExternalId(parts[2])) {
         route = { Feed::Ngsi, parts[1].toString(), {}, parts[2].toString() };
+    } else if (head == QLatin1String("annotation") && parts.size() == 2 && isValidId(parts[1])) {
+        route = { Feed::Annotation, {}, {}, parts[1].toString() };
     } else if (head == QLatin1String("cap") && parts.size() == 2 && isValidExternalId(parts[1])) {
         route = { Feed::Cap, {}, {}, parts[1].toString() };
     }
@@ -112,6 +114,11 @@ QString TopicScheme::wallControl(const QString& wallId) const
 QString TopicScheme::ngsi(const QString& type, const QString& entityId) const
 {
     return m_prefix + QStringLiteral("/ngsi/") + type + u'/' + entityId;
+}
+
+QString TopicScheme::annotation(const QString& id) const
+{
+    return m_prefix + QStringLiteral("/annotation/") + id;
 }
 
 QString TopicScheme::cap(const QString& sender) const

@@ -8,7 +8,18 @@ namespace citybrain {
 class TopicScheme
 {
 public:
-    enum class Feed { Unknown, Telemetry, Indicator, IncidentEvent, IncidentAction, WallControl, Status, Ngsi, Cap };
+    enum class Feed {
+        Unknown,
+        Telemetry,
+        Indicator,
+        IncidentEvent,
+        IncidentAction,
+        WallControl,
+        Status,
+        Ngsi,
+        Cap,
+        Annotation
+    };
 
     struct Route
     {
@@ -31,6 +42,7 @@ public:
     [[nodiscard]] QString status(const QString& clientId) const;
     [[nodiscard]] QString ngsi(const QString& type, const QString& entityId) const;
     [[nodiscard]] QString cap(const QString& sender) const;
+    [[nodiscard]] QString annotation(const QString& id) const;
     // Subscription filters covering every feed a console consumes.
     [[nodiscard]] QString allFeeds() const { return m_prefix + QStringLiteral("/#"); }
 

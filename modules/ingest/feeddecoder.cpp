@@ -616,6 +616,26 @@ FeedDecoder::Result decodeStatus(FieldReader& f, TopicScheme::Route& route)
     return status;
 }
 
+FeedDecoder::Result decodeAnnotation(FieldReader& f, TopicScheme::Route& route, qint64 nowMs, qint64 maxFutureMs)
+{
+    Annotation annotation;
+    static constexpr QLatin1String leader[] = { QLatin1String("leader") };
+    QString role;
+    double at = 0;
+    qint64 seq = 0;
+    if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.timestamp(&annotation.tsMs, false) || !f.sequence(&seq)
+        || !f.numberInRange(QLatin1String("at"), &at, 0, static_cast<double>(nowMs + maxFutureMs))
+        || !f.string(QLatin1String("text"), &annotation.text, Required::Yes, AllowEmpty::No, 500)
+        || !f.string(QLatin1String("author"), &annotation.author, Required::Yes, AllowEmpty::No, 64)
+        // Only duty leaders annotate the city's timeline.
+        || !f.oneOf(QLatin1String("role"), leader, &role, Required::Yes)
+        || !f.string(QLatin1String("console"), &annotation.console, Required::Yes, AllowEmpty::No, 64))
+        return f.takeRejection();
+    annotation.atMs = static_cast<qint64>(at);
+    annotation.id = std::move(route.id);
+    return annotation;
+}
+
 // A sub-decoder's result (a subset of the alternatives) as a FeedDecoder::Result.
 template <typename... Alternatives> FeedDecoder::Result widen(std::variant<Alternatives...>&& result)
 {
@@ -660,8 +680,15 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
             QStringLiteral("topic: district \"%1\" is not a six-digit adcode").arg(route.district) };
     }
 
-    if (payload.isEmpty())
+    if (payload.isEmpty()) {
+        if (route.feed == TopicScheme::Feed::Annotation) { // the leader took it back
+            Annotation removed;
+            removed.id = std::move(route.id);
+            removed.removed = true;
+            return removed;
+        }
         return Ignored { QStringLiteral("empty payload (retained message cleared)") };
+    }
 
     const QByteArrayView bytes(payload);
     if (!bytes.isValidUtf8())
@@ -708,6 +735,8 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
         return decodeStatus(reader, route);
     case TopicScheme::Feed::Ngsi:
         return widen(m_ngsi->decode(object, route.domain, route.id, nowMs));
+    case TopicScheme::Feed::Annotation:
+        return decodeAnnotation(reader, route, nowMs, m_limits.maxFutureMs);
     case TopicScheme::Feed::IncidentAction:
     case TopicScheme::Feed::WallControl:
     case TopicScheme::Feed::Cap:

@@ -91,7 +91,8 @@ public:
         qint64 maxPastMs = 7LL * 24 * 3600 * 1000;
         int maxXmlDepth = 32; // CAP: XML elements nested at most this deep (CapDecoder::Limits::maxDepth)
     };
-    using Result = std::variant<Rejection, Ignored, TelemetrySample, IndicatorUpdate, IncidentEvent, PresenceStatus>;
+    using Result
+        = std::variant<Rejection, Ignored, TelemetrySample, IndicatorUpdate, IncidentEvent, PresenceStatus, Annotation>;
 
     // Two constructors rather than "Limits limits = Limits()": GCC cannot use a nested struct's default
     // member initializers in a default argument of its enclosing class. Call sites are the same.

@@ -15,6 +15,7 @@ struct IngestBatch
     std::vector<IndicatorUpdate> indicators; // every update, in arrival order (charts keep history)
     std::vector<IncidentEvent> incidents; // every event, in arrival order, already stored
     std::vector<PresenceStatus> presence;
+    std::vector<Annotation> annotations;
     // Source timestamps of the live (not retained, not restored) indicators above, for the
     // publish-to-model latency; telemetry carries its own. Incidents are left out: their timestamp is
     // when the source observed the event, which may be long before it was published.
@@ -27,7 +28,8 @@ struct IngestBatch
 
     [[nodiscard]] bool isEmpty() const
     {
-        return received == 0 && telemetry.empty() && indicators.empty() && incidents.empty() && presence.empty();
+        return received == 0 && telemetry.empty() && indicators.empty() && incidents.empty() && presence.empty()
+            && annotations.empty();
     }
 };
 

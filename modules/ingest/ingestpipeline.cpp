@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <chrono>
 
@@ -64,6 +66,26 @@ public:
 private:
     QHash<QString, QString> m_incidentOf;
 };
+
+// Annotations go to the journal too: the audit trail says who noted what, and when.
+std::vector<JournalEntry> journalEntriesFor(const std::vector<Annotation>& annotations)
+{
+    std::vector<JournalEntry> entries;
+    for (const Annotation& annotation : annotations) {
+        JournalEntry entry;
+        entry.kind = annotation.removed ? QStringLiteral("annotation_removed") : QStringLiteral("annotation");
+        entry.actor = annotation.author;
+        entry.role = QStringLiteral("leader");
+        entry.console = annotation.console;
+        entry.tsMs = annotation.removed ? QDateTime::currentMSecsSinceEpoch() : annotation.tsMs;
+        entry.payload = QString::fromUtf8(QJsonDocument(
+            QJsonObject { { QStringLiteral("id"), annotation.id }, { QStringLiteral("at"), annotation.atMs },
+                { QStringLiteral("text"),
+                    annotation.text } }).toJson(QJsonDocument::Compact));
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
 
 } // namespace
 
@@ -187,6 +209,7 @@ void IngestPipeline::run()
     std::vector<MqttMessage> messages;
     std::vector<TelemetrySample> history;
     std::vector<IndicatorUpdate> newIndicators;
+    std::vector<Annotation> newAnnotations;
     auto lastPost = steady_clock::now();
     const milliseconds frame(m_settings.frameMs);
     bool open = true;
@@ -241,6 +264,9 @@ void IngestPipeline::run()
                 count(Decoded::Incident);
                 capChains.resolve(*incident);
                 newIncidents.push_back(std::move(*incident));
+            } else if (auto* annotation = std::get_if<Annotation>(&result)) {
+                newAnnotations.push_back(*annotation);
+                pending->annotations.push_back(std::move(*annotation));
             } else if (auto* presence = std::get_if<PresenceStatus>(&result)) {
                 count(Decoded::Presence);
                 pending->presence.push_back(std::move(*presence));
@@ -255,7 +281,10 @@ void IngestPipeline::run()
             // Durable before Paho acknowledges; if the store is faulted they stay queued in it.
             if (!newIncidents.empty())
                 m_history->appendIncidents(newIncidents);
+            if (!newAnnotations.empty())
+                m_history->appendJournal(journalEntriesFor(newAnnotations));
         }
+        newAnnotations.clear();
         history.clear();
         newIndicators.clear();
         for (IncidentEvent& event : newIncidents)

@@ -16,6 +16,7 @@ CityState::CityState(bool embeddedBroker, QObject* parent)
     , m_incidents(nullptr)
     , m_health(embeddedBroker, nullptr)
     , m_presence(nullptr)
+    , m_annotations(nullptr)
 {
     m_healthTimer.setInterval(1000);
 }
@@ -83,6 +84,7 @@ void CityState::apply(const IngestBatch& batch)
     }
     m_health.apply(batch);
     m_presence.apply(batch.presence);
+    m_annotations.apply(batch.annotations); // live and in playback alike: they mark moments
     ++m_batches;
     if (m_applyTime)
         m_applyTime->observe(static_cast<double>(applying.nsecsElapsed()) / 1e9);
@@ -104,6 +106,7 @@ void CityState::provideToQml()
     IncidentModel::provide(&m_incidents);
     FeedHealth::provide(&m_health);
     PresenceModel::provide(&m_presence);
+    AnnotationModel::provide(&m_annotations);
 }
 
 } // namespace citybrain

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotationmodel.h"
 #include "feedhealth.h"
 #include "incidentmodel.h"
 #include "indicatormodel.h"
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] IncidentModel& incidents() { return m_incidents; }
     [[nodiscard]] FeedHealth& health() { return m_health; }
     [[nodiscard]] PresenceModel& presence() { return m_presence; }
+    [[nodiscard]] AnnotationModel& annotations() { return m_annotations; }
     [[nodiscard]] qint64 batchesApplied() const { return m_batches; }
 
 Q_SIGNALS:
@@ -55,6 +57,7 @@ private:
     IncidentModel m_incidents;
     FeedHealth m_health;
     PresenceModel m_presence;
+    AnnotationModel m_annotations;
     QTimer m_healthTimer;
     qint64 m_batches = 0;
     Histogram* m_latency = nullptr;

@@ -52,6 +52,62 @@ Rectangle {
         textFormat: Text.PlainText
     }
 
+    // Leaders note a moment for everyone: the shown time in playback, now when live.
+    Row {
+        id: annotateRow
+
+        anchors.left: parent.left
+        anchors.leftMargin: root.playing ? banner.width + 2 * Theme.margin : Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: Theme.spacingSmall
+        visible: ConsoleActions.canAnnotate
+
+        Rectangle {
+            width: Theme.fontBody * 18
+            height: Theme.fontBody * 1.8
+            radius: Theme.radiusSmall
+            color: Theme.panel
+            border.color: annotationInput.activeFocus ? Theme.accent : Theme.borderStrong
+            border.width: Theme.borderWidth
+
+            TextInput {
+                id: annotationInput
+
+                anchors.fill: parent
+                anchors.margins: Theme.spacingSmall
+                verticalAlignment: TextInput.AlignVCenter
+                color: Theme.textPrimary
+                maximumLength: 500
+                clip: true
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                onAccepted: annotateButton.clicked()
+            }
+
+            Text {
+                anchors.fill: annotationInput
+                verticalAlignment: Text.AlignVCenter
+                visible: annotationInput.text.length === 0 && !annotationInput.activeFocus
+                text: qsTr("Note for this moment…")
+                color: Theme.textMuted
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                textFormat: Text.PlainText
+            }
+        }
+
+        ActionButton {
+            id: annotateButton
+
+            text: qsTr("Annotate")
+            onClicked: {
+                const at = root.playing ? TimeMachine.shownMs : Date.now();
+                if (ConsoleActions.annotate(annotationInput.text, at))
+                    annotationInput.text = "";
+            }
+        }
+    }
+
     Row {
         anchors.right: parent.right
         anchors.rightMargin: Theme.margin

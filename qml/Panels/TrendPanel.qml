@@ -173,6 +173,55 @@ Panel {
         }
     }
 
+    // Leaders' annotations inside the shown time range: a dashed line at the moment, the note on top.
+    Repeater {
+        model: chart.visible ? Annotations : null
+
+        Item {
+            id: mark
+
+            required property double atMs
+            required property string text
+            required property string author
+            readonly property real fraction: (mark.atMs - root.axisFirstMs) / Math.max(1, root.axisLastMs - root.axisFirstMs)
+
+            visible: mark.fraction >= 0 && mark.fraction <= 1
+            x: chart.x + chart.plotArea.x + chart.plotArea.width * mark.fraction
+            y: chart.y + chart.plotArea.y
+            width: Theme.borderWidth * 2
+            height: chart.plotArea.height
+
+            Column {
+                anchors.fill: parent
+                spacing: Theme.spacingSmall
+                clip: true
+
+                Repeater {
+                    model: Math.floor(mark.height / (Theme.spacing * 1.5))
+
+                    Rectangle {
+                        width: mark.width
+                        height: Theme.spacing
+                        color: Theme.warning
+                    }
+                }
+            }
+
+            Text {
+                anchors.left: parent.right
+                anchors.leftMargin: Theme.spacingSmall
+                anchors.top: parent.top
+                width: Math.min(implicitWidth, Theme.fontBody * 16)
+                text: mark.text
+                color: Theme.warning
+                elide: Text.ElideRight
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                textFormat: Text.PlainText
+            }
+        }
+    }
+
     // Beijing-time labels under the DateTimeAxis ticks (evenly spaced from min to max).
     Repeater {
         model: chart.visible && root.axisLastMs > root.axisFirstMs ? root.timeTicks : 0

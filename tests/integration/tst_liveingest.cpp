@@ -1,5 +1,6 @@
 // The live path with real parts: a real Mosquitto, real Paho clients, the ingest pipeline and the
 // wall's models, and a real SQLite file.
+#include "consoleactions.h"
 #include "embeddedbroker.h"
 #include "testconsole.h"
 
@@ -104,6 +105,34 @@ private Q_SLOTS:
         QCOMPARE(
             restarted.state.incidents().index(0).data(IncidentModel::IdRole).toString(), QStringLiteral("INC-KEEP"));
         QCOMPARE(restarted.state.health().messagesReceived(), 0.0); // restored, not received
+    }
+
+    void aLeadersAnnotationReachesEveryConsoleAndOnlyALeaderMayAnnotate()
+    {
+        QTemporaryDir dir;
+        Console wall({ m_broker.uri() }, dir.filePath("wall.sqlite"), QStringLiteral("annotation-wall"));
+        Console leaderConsole({ m_broker.uri() }, dir.filePath("leader.sqlite"), QStringLiteral("annotation-leader"));
+        QTRY_VERIFY_WITH_TIMEOUT(wall.client.isConnected() && leaderConsole.client.isConnected(), 10000);
+        ConsoleActions leader(&leaderConsole.client, TopicScheme(), QStringLiteral("leader"),
+            QStringLiteral("annotation-leader"), nullptr);
+        ConsoleActions dispatcher(&leaderConsole.client, TopicScheme(), QStringLiteral("dispatcher"),
+            QStringLiteral("annotation-dispatcher"), nullptr);
+        const qint64 moment = QDateTime::currentMSecsSinceEpoch() - 60000;
+        QVERIFY(!dispatcher.canAnnotate());
+        QVERIFY(!dispatcher.annotate(QStringLiteral("不应出现"), static_cast<double>(moment)));
+        QVERIFY(leader.annotate(QStringLiteral("渭城区泵站全部启动"), static_cast<double>(moment)));
+        QTRY_COMPARE_WITH_TIMEOUT(wall.state.annotations().rowCount(), 1, 10000);
+        const QModelIndex note = wall.state.annotations().index(0);
+        QCOMPARE(note.data(AnnotationModel::TextRole).toString(), QStringLiteral("渭城区泵站全部启动"));
+        QCOMPARE(note.data(AnnotationModel::AtMsRole).toDouble(), static_cast<double>(moment));
+        QCOMPARE(note.data(AnnotationModel::AuthorRole).toString(), QStringLiteral("annotation-leader"));
+
+        // Retained: a console that starts later sees it too; taking it back removes it everywhere.
+        Console late({ m_broker.uri() }, dir.filePath("late.sqlite"), QStringLiteral("annotation-late"));
+        QTRY_COMPARE_WITH_TIMEOUT(late.state.annotations().rowCount(), 1, 10000);
+        QVERIFY(leader.removeAnnotation(note.data(AnnotationModel::IdRole).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(wall.state.annotations().rowCount(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(late.state.annotations().rowCount(), 0, 10000);
     }
 
     void cleanupTestCase()

@@ -98,6 +98,8 @@ QString outcome(const FeedDecoder::Result& result)
         return QStringLiteral("incident");
     if (std::holds_alternative<PresenceStatus>(result))
         return QStringLiteral("status");
+    if (std::holds_alternative<Annotation>(result))
+        return QStringLiteral("annotation");
     return QStringLiteral("valueless");
 }
 

@@ -152,6 +152,8 @@ QString outcome(const FeedDecoder::Result& result)
         return QStringLiteral("incident");
     if (std::holds_alternative<PresenceStatus>(result))
         return QStringLiteral("status");
+    if (std::holds_alternative<Annotation>(result))
+        return QStringLiteral("annotation");
     return QStringLiteral("valueless");
 }
 
@@ -873,6 +875,35 @@ private Q_SLOTS:
         COMPARE_OUTCOME(FeedDecoder().decode(kTelemetryTopic,
                             withToken(telemetryObject(), QStringLiteral("extra"), nestedArrays(16)), kNow),
             QStringLiteral("too_deep"));
+    }
+
+    void leadersAnnotateTheTimeline()
+    {
+        const QString topic = QStringLiteral("xy/v1/annotation/leader-1-abc");
+        const QJsonObject valid { { "ts", kNow }, { "seq", 3 }, { "at", kNow - 60000 },
+            { "text", QStringLiteral("<b>暴雨</b>：渭城区泵站全部启动") }, { "author", "leader-1" },
+            { "role", "leader" }, { "console", "leader-1" } };
+        const FeedDecoder::Result result = FeedDecoder().decode(topic, json(valid), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("annotation"));
+        const Annotation& annotation = std::get<Annotation>(result);
+        QCOMPARE(annotation.id, QStringLiteral("leader-1-abc"));
+        QCOMPARE(annotation.atMs, kNow - 60000);
+        QCOMPARE(annotation.text, QStringLiteral("<b>暴雨</b>：渭城区泵站全部启动")); // verbatim, shown as plain text
+        QVERIFY(!annotation.removed);
+
+        QJsonObject dispatcher = valid;
+        dispatcher.insert("role", "dispatcher");
+        COMPARE_OUTCOME(FeedDecoder().decode(topic, json(dispatcher), kNow), QStringLiteral("out_of_range"));
+        QJsonObject tooLong = valid;
+        tooLong.insert("text", QString(501, u'字'));
+        COMPARE_OUTCOME(FeedDecoder().decode(topic, json(tooLong), kNow), QStringLiteral("out_of_range"));
+        QJsonObject noText = valid;
+        noText.remove("text");
+        COMPARE_OUTCOME(FeedDecoder().decode(topic, json(noText), kNow), QStringLiteral("missing_field"));
+
+        const FeedDecoder::Result removed = FeedDecoder().decode(topic, QByteArray(), kNow);
+        COMPARE_OUTCOME(removed, QStringLiteral("annotation"));
+        QVERIFY(std::get<Annotation>(removed).removed);
     }
 
     void customLimits()
