@@ -115,6 +115,32 @@ private Q_SLOTS:
         }
     }
 
+    void playbackAtX60OverTheRecordedHourMatchesLive()
+    {
+        CityState state(false);
+        TimeMachine machine(m_db, &state, nullptr);
+        int compared = 0;
+        QStringList mismatches;
+        connect(&machine, &TimeMachine::shown, this, [&](qint64 at) {
+            IncidentModel live(nullptr);
+            std::vector<IncidentEvent> upTo;
+            for (const IncidentEvent& event : m_events) {
+                if (event.tsMs <= at)
+                    upTo.push_back(event);
+            }
+            live.apply(upTo);
+            ++compared;
+            if (statusesShown(state.incidents()) != statusesShown(live))
+                mismatches << QDateTime::fromMSecsSinceEpoch(at).toString(Qt::ISODate);
+        });
+        machine.setSpeed(TimeMachine::maxSpeed);
+        machine.playFrom(static_cast<double>(m_t0));
+        // A recorded hour at x60 takes a minute.
+        QTRY_VERIFY_WITH_TIMEOUT(machine.shownMs() >= static_cast<double>(m_t0 + 60 * kMinute), 120000);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u' ')));
+        QVERIFY2(compared >= 100, qPrintable(QStringLiteral("only %1 moments shown").arg(compared)));
+    }
+
     void liveDataArrivingDuringPlaybackIsShownOnReturn()
     {
         CityState state(false);
