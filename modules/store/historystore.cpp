@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <sqlite3.h>
+#include <string>
 
 namespace citybrain {
 
@@ -72,33 +73,26 @@ struct Bucket
 
 const char* rollupUpsert(bool hour)
 {
-    return hour
-        ? "INSERT INTO rollup_hour(series_id,bucket,count,sum,min,min_ts,max,max_ts,first,first_ts,last,last_ts)"
-          " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(series_id,bucket) DO UPDATE SET"
-          " count=count+excluded.count, sum=sum+excluded.sum,"
-          " min=CASE WHEN excluded.min<min THEN excluded.min ELSE min END,"
-          " min_ts=CASE WHEN excluded.min<min OR (excluded.min=min AND excluded.min_ts<min_ts)"
-          " THEN excluded.min_ts ELSE min_ts END,"
-          " max=CASE WHEN excluded.max>max THEN excluded.max ELSE max END,"
-          " max_ts=CASE WHEN excluded.max>max OR (excluded.max=max AND excluded.max_ts<max_ts)"
-          " THEN excluded.max_ts ELSE max_ts END,"
-          " first=CASE WHEN excluded.first_ts<first_ts THEN excluded.first ELSE first END,"
-          " first_ts=MIN(first_ts,excluded.first_ts),"
-          " last=CASE WHEN excluded.last_ts>=last_ts THEN excluded.last ELSE last END,"
-          " last_ts=MAX(last_ts,excluded.last_ts)"
-        : "INSERT INTO rollup_minute(series_id,bucket,count,sum,min,min_ts,max,max_ts,first,first_ts,last,last_ts)"
-          " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(series_id,bucket) DO UPDATE SET"
-          " count=count+excluded.count, sum=sum+excluded.sum,"
-          " min=CASE WHEN excluded.min<min THEN excluded.min ELSE min END,"
-          " min_ts=CASE WHEN excluded.min<min OR (excluded.min=min AND excluded.min_ts<min_ts)"
-          " THEN excluded.min_ts ELSE min_ts END,"
-          " max=CASE WHEN excluded.max>max THEN excluded.max ELSE max END,"
-          " max_ts=CASE WHEN excluded.max>max OR (excluded.max=max AND excluded.max_ts<max_ts)"
-          " THEN excluded.max_ts ELSE max_ts END,"
-          " first=CASE WHEN excluded.first_ts<first_ts THEN excluded.first ELSE first END,"
-          " first_ts=MIN(first_ts,excluded.first_ts),"
-          " last=CASE WHEN excluded.last_ts>=last_ts THEN excluded.last ELSE last END,"
-          " last_ts=MAX(last_ts,excluded.last_ts)";
+    // One merge for both tiers: associative aggregates, so late values and re-runs merge correctly.
+    const auto statement = [](const char* table) {
+        return std::string("INSERT INTO ") + table
+            + "(series_id,bucket,count,sum,min,min_ts,max,max_ts,first,first_ts,last,last_ts)"
+              " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(series_id,bucket) DO UPDATE SET"
+              " count=count+excluded.count, sum=sum+excluded.sum,"
+              " min=CASE WHEN excluded.min<min THEN excluded.min ELSE min END,"
+              " min_ts=CASE WHEN excluded.min<min OR (excluded.min=min AND excluded.min_ts<min_ts)"
+              " THEN excluded.min_ts ELSE min_ts END,"
+              " max=CASE WHEN excluded.max>max THEN excluded.max ELSE max END,"
+              " max_ts=CASE WHEN excluded.max>max OR (excluded.max=max AND excluded.max_ts<max_ts)"
+              " THEN excluded.max_ts ELSE max_ts END,"
+              " first=CASE WHEN excluded.first_ts<first_ts THEN excluded.first ELSE first END,"
+              " first_ts=MIN(first_ts,excluded.first_ts),"
+              " last=CASE WHEN excluded.last_ts>=last_ts THEN excluded.last ELSE last END,"
+              " last_ts=MAX(last_ts,excluded.last_ts)";
+    };
+    static const std::string minuteTier = statement("rollup_minute");
+    static const std::string hourTier = statement("rollup_hour");
+    return (hour ? hourTier : minuteTier).c_str();
 }
 
 QString faultText(StoreState state, const QString& path)

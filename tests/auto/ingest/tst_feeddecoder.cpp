@@ -1,3 +1,4 @@
+#include "decoderoutcome.h"
 #include "feeddecoder.h"
 
 #include <QDateTime>
@@ -136,25 +137,6 @@ QByteArray withMetrics(const QJsonObject& values)
 QByteArray nestedArrays(int levels)
 {
     return QByteArray(levels, '[') + QByteArray(levels, ']');
-}
-
-QString outcome(const FeedDecoder::Result& result)
-{
-    if (const auto* rejection = std::get_if<Rejection>(&result))
-        return rejectReasonName(rejection->reason);
-    if (std::holds_alternative<Ignored>(result))
-        return QStringLiteral("ignored");
-    if (std::holds_alternative<TelemetrySample>(result))
-        return QStringLiteral("telemetry");
-    if (std::holds_alternative<IndicatorUpdate>(result))
-        return QStringLiteral("indicator");
-    if (std::holds_alternative<IncidentEvent>(result))
-        return QStringLiteral("incident");
-    if (std::holds_alternative<PresenceStatus>(result))
-        return QStringLiteral("status");
-    if (std::holds_alternative<Annotation>(result))
-        return QStringLiteral("annotation");
-    return QStringLiteral("valueless");
 }
 
 QString describe(const FeedDecoder::Result& result)
