@@ -17,6 +17,7 @@ void registerCityMetrics(MetricsRegistry& registry, IngestPipeline& pipeline, Mq
         { IngestPipeline::Decoded::Telemetry, "telemetry" },
         { IngestPipeline::Decoded::Indicator, "indicator" },
         { IngestPipeline::Decoded::Incident, "incident" },
+        { IngestPipeline::Decoded::Action, "action" },
         { IngestPipeline::Decoded::Presence, "presence" },
         { IngestPipeline::Decoded::Ignored, "ignored" },
     };
@@ -60,6 +61,21 @@ void registerCityMetrics(MetricsRegistry& registry, IngestPipeline& pipeline, Mq
     registry.counterFunction(QStringLiteral("citybrain_mqtt_reconnects_total"),
         QStringLiteral("Reconnections to a broker since start."), {},
         [&client] { return static_cast<double>(client.reconnectCount()); });
+    // Set on the GUI thread when the incident queue changes; read by the metrics thread.
+    Gauge& open = registry.gauge(QStringLiteral("citybrain_incidents_open"), QStringLiteral("Incidents still open."));
+    Gauge& breaches = registry.gauge(QStringLiteral("citybrain_sla_breaches"),
+        QStringLiteral("SLA milestones missed by open incidents (met late or overdue now)."));
+    Gauge& overdue = registry.gauge(
+        QStringLiteral("citybrain_sla_overdue"), QStringLiteral("Open incidents past a response deadline now."));
+    const IncidentModel* incidents = &state.incidents();
+    const auto update = [incidents, &open, &breaches, &overdue] {
+        open.set(incidents->openCount());
+        breaches.set(incidents->breachCount());
+        overdue.set(incidents->overdueCount());
+    };
+    QObject::connect(incidents, &IncidentModel::countChanged, &state, update);
+    QObject::connect(incidents, &IncidentModel::slaChanged, &state, update);
+    update();
     registerProcessMetrics(registry);
 }
 

@@ -18,7 +18,8 @@ bool EmbeddedCity::startBroker(QString* error)
     return m_broker.start(error);
 }
 
-bool EmbeddedCity::startSimulator(int simRate, quint32 simSeed, const QString& topicPrefix, QString* error)
+bool EmbeddedCity::startSimulator(
+    int simRate, quint32 simSeed, const QString& topicPrefix, QString* error, bool dispatchDesk)
 {
     if (m_simulator.state() != QProcess::NotRunning)
         return true;
@@ -31,12 +32,14 @@ bool EmbeddedCity::startSimulator(int simRate, quint32 simSeed, const QString& t
     m_simulator.setChildProcessModifier(terminateWithParent);
     m_simulator.start(simulator,
         { QStringLiteral("--broker"), m_broker.uri(), QStringLiteral("--rate"), QString::number(simRate),
-            QStringLiteral("--seed"), QString::number(simSeed), QStringLiteral("--topic-prefix"), topicPrefix });
+            QStringLiteral("--seed"), QString::number(simSeed), QStringLiteral("--topic-prefix"), topicPrefix,
+            QStringLiteral("--dispatch-desk"), dispatchDesk ? QStringLiteral("on") : QStringLiteral("off") });
     if (!m_simulator.waitForStarted(5000)) {
         *error = QStringLiteral("cannot start %1: %2").arg(simulator, m_simulator.errorString());
         return false;
     }
-    qCInfo(lcApp) << "embedded city: broker" << m_broker.uri() << "simulator at" << simRate << "msg/s, seed" << simSeed;
+    qCInfo(lcApp) << "embedded city: broker" << m_broker.uri() << "simulator at" << simRate << "msg/s, seed" << simSeed
+                  << ", dispatch desk" << (dispatchDesk ? "on" : "off");
     return true;
 }
 

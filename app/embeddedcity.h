@@ -16,7 +16,10 @@ public:
 
     bool startBroker(QString* error);
     // Start it once the wall has subscribed: the simulator's first incidents are not retained.
-    bool startSimulator(int simRate, quint32 simSeed, const QString& topicPrefix, QString* error);
+    // `dispatchDesk`: the simulator's own dispatch desk works the incidents (citybrain-sim
+    // --dispatch-desk on); off when a dispatcher or leader console runs the demo and does that itself.
+    bool startSimulator(
+        int simRate, quint32 simSeed, const QString& topicPrefix, QString* error, bool dispatchDesk = true);
     void stop();
     [[nodiscard]] QString brokerUri() const { return m_broker.uri(); }
 

@@ -1,10 +1,14 @@
 #include "historyexport.h"
 
 #include "appoptions.h"
+#include "citysnapshot.h"
 #include "historyreader.h"
+#include "incidentbook.h"
+#include "incidentsla.h"
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -34,6 +38,44 @@ QJsonValue embedded(const QString& text)
     return document.isObject() ? QJsonValue(document.object()) : QJsonValue(text);
 }
 
+// Every incident's case at `atMs`: the fold of its latest event then and the actions journalled by then,
+// the same fold every console shows.
+bool exportCases(HistoryReader& reader, qint64 atMs)
+{
+    const std::vector<IncidentEvent> incidents = reader.incidentStatesAt(atMs);
+    IncidentBook book;
+    for (const IncidentEvent& incident : incidents)
+        book.applyEvent(incident);
+    for (const IncidentAction& action : readIncidentActionsAt(reader, incidents, atMs))
+        book.applyAction(action);
+    const SlaPolicy policy;
+    for (const IncidentEvent& incident : incidents) {
+        const IncidentCase* found = book.find(incident.id);
+        if (!found)
+            continue;
+        const IncidentCase& c = *found;
+        QJsonArray applied;
+        QJsonArray lost;
+        for (const TimelineEntry& line : c.timeline)
+            (line.applied ? applied : lost).append(line.action.actionId);
+        QJsonArray units;
+        for (const UnitAssignment& unit : c.units) {
+            units.append(QJsonObject { { QStringLiteral("type"), unitTypeName(unit.type) },
+                { QStringLiteral("id"), unit.unitId }, { QStringLiteral("status"), unit.status } });
+        }
+        const SlaClock sla = slaClock(c, policy, atMs);
+        writeLine({ { QStringLiteral("incident"), incident.id }, { QStringLiteral("title"), c.latest.title },
+            { QStringLiteral("kind"), c.kind }, { QStringLiteral("district"), c.latest.district },
+            { QStringLiteral("reported"), isoTime(c.reportedMs) },
+            { QStringLiteral("state"), incidentStateName(c.state) }, { QStringLiteral("version"), c.version },
+            { QStringLiteral("priority"), c.priority }, { QStringLiteral("priority_overridden"), c.priorityOverridden },
+            { QStringLiteral("acknowledged_by"), c.acknowledgedBy }, { QStringLiteral("units"), units },
+            { QStringLiteral("sla_breaches"), sla.breaches }, { QStringLiteral("applied"), applied },
+            { QStringLiteral("lost"), lost } });
+    }
+    return reader.lastError().isEmpty();
+}
+
 } // namespace
 
 int exportHistory(const AppOptions& options, const QString& dbPath)
@@ -49,7 +91,9 @@ int exportHistory(const AppOptions& options, const QString& dbPath)
         return 1;
     }
     bool ok = false;
-    if (options.exportWhat == QLatin1String("incidents")) {
+    if (options.exportWhat == QLatin1String("cases")) {
+        ok = exportCases(reader, options.exportToMs);
+    } else if (options.exportWhat == QLatin1String("incidents")) {
         ok = reader.forEachIncidentEvent(options.exportFromMs, options.exportToMs, [](const JournalEntry& entry) {
             writeLine({ { QStringLiteral("journal_id"), entry.id }, { QStringLiteral("incident"), entry.incidentId },
                 { QStringLiteral("entry"), entry.kind }, { QStringLiteral("actor"), entry.actor },

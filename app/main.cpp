@@ -6,6 +6,8 @@
 #include "consoleactions.h"
 #include "embeddedcity.h"
 #include "historyexport.h"
+#include "incidentalarm.h"
+#include "incidentdetail.h"
 #include "ingestpipeline.h"
 #include "logging.h"
 #include "metricsregistry.h"
@@ -121,15 +123,29 @@ int main(int argc, char* argv[])
         : QStringLiteral("citybrain-%1-%2").arg(role, QHostInfo::localHostName().left(40));
     Session session(role, options.language, clientId);
     Session::provide(&session);
-    CityState state(config.mqtt.brokers.isEmpty());
+    CityState state(config.mqtt.brokers.isEmpty(), config.wallId);
     state.health().setStaleThresholds(config.stale.telemetrySeconds, config.stale.indicatorSeconds);
     state.indicators().setEnglish(options.language == QLatin1String("en"));
     state.indicators().setPreferredOrder(config.kpiOrder);
     state.provideToQml();
     TimeMachine timeMachine(dbPath, &state, nullptr);
     TimeMachine::provide(&timeMachine);
+    state.incidents().setConsoleId(clientId);
+    state.incidents().setSlaPolicy(config.sla);
     ConsoleActions actions(nullptr, TopicScheme(config.topicPrefix), role, clientId, nullptr);
+    actions.setIncidents(&state.incidents());
+    actions.setActor(config.actor.isEmpty() ? clientId : config.actor);
+    actions.setWallId(config.wallId);
     ConsoleActions::provide(&actions);
+    ConsoleRole consoleRole = ConsoleRole::Wall; // the options allow only known roles
+    if (!consoleRoleFromName(role, &consoleRole))
+        qCWarning(lcApp) << "unknown role" << role << "treated as the wall";
+    IncidentAlarm alarm(&state.incidents(), consoleRole, nullptr);
+    if (!options.selfTest)
+        alarm.setSound(QUrl(QStringLiteral("qrc:/sounds/alarm.wav")));
+    IncidentAlarm::provide(&alarm);
+    IncidentDetail detail(&state.incidents(), clientId, nullptr);
+    IncidentDetail::provide(&detail);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -197,7 +213,8 @@ int main(int argc, char* argv[])
         client.publish(mqtt.willTopic, presencePayload(true, role), 1, true);
         QString error;
         if (config.mqtt.brokers.isEmpty()
-            && !embedded.startSimulator(options.simRate, options.simSeed, config.topicPrefix, &error))
+            && !embedded.startSimulator(options.simRate, options.simSeed, config.topicPrefix, &error,
+                role == QLatin1String("wall"))) // a console in the demo works the incidents itself
             qCWarning(lcApp).noquote() << "embedded simulator:" << error;
     });
     client.start();

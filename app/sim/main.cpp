@@ -45,6 +45,7 @@ struct Options
     double durationS = 0;
     QString topicPrefix = QStringLiteral("xy/v1");
     QString clientId = QStringLiteral("citybrain-sim");
+    bool dispatchDesk = true;
 };
 
 [[noreturn]] void usageError(const QString& message)
@@ -89,7 +90,12 @@ Options parseOptions(const QCoreApplication& app)
         QStringLiteral("MQTT client id and presence id ([A-Za-z0-9._-], 1-64 characters), default %1.")
             .arg(defaults.clientId),
         QStringLiteral("ID"), defaults.clientId);
-    parser.addOptions({ broker, rate, seed, duration, prefix, clientId });
+    const QCommandLineOption dispatchDesk(QStringLiteral("dispatch-desk"),
+        QStringLiteral("on: a simulated dispatch desk acknowledges, dispatches units to, and resolves the incidents "
+                       "(for a wall with nobody at a dispatcher console); off: the incidents wait for a real "
+                       "console. Default on."),
+        QStringLiteral("on|off"), QStringLiteral("on"));
+    parser.addOptions({ broker, rate, seed, duration, prefix, clientId, dispatchDesk });
 
     if (!parser.parse(app.arguments()))
         usageError(parser.errorText());
@@ -120,6 +126,13 @@ Options parseOptions(const QCoreApplication& app)
     options.clientId = parser.value(clientId);
     if (!citybrain::TopicScheme::isValidId(options.clientId))
         usageError(QStringLiteral("--client-id: '%1' must be 1-64 characters of [A-Za-z0-9._-]").arg(options.clientId));
+    const QString desk = parser.value(dispatchDesk);
+    if (desk == QLatin1String("on"))
+        options.dispatchDesk = true;
+    else if (desk == QLatin1String("off"))
+        options.dispatchDesk = false;
+    else
+        usageError(QStringLiteral("--dispatch-desk: '%1' is neither on nor off").arg(desk));
     return options;
 }
 
@@ -137,6 +150,7 @@ int main(int argc, char* argv[])
     settings.seed = options.seed;
     settings.topicPrefix = options.topicPrefix;
     settings.clientId = options.clientId;
+    settings.dispatchDesk = options.dispatchDesk;
     CitySimulator simulator(settings, citybrain::DistrictLayer::xianyang());
 
     // Presence: online 1, the last will 2, online again after each reconnect 3, 4, ... and a final
@@ -175,7 +189,8 @@ int main(int argc, char* argv[])
         publish({ simulator.presence(true, now, presenceSeq) });
         if (!running.isValid()) {
             qCInfo(lcSim) << "publishing to" << uri << "under" << options.topicPrefix << "at" << options.rate
-                          << "telemetry msg/s, seed" << options.seed;
+                          << "telemetry msg/s, seed" << options.seed << ", dispatch desk"
+                          << (options.dispatchDesk ? "on" : "off");
             publish(simulator.start(now));
             running.start();
             lastReportMs = now;

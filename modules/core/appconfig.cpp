@@ -114,7 +114,7 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
         });
     };
     MqttConfig& mqtt = config->mqtt;
-    const std::map<QString, Reader> readers = {
+    std::map<QString, Reader> readers = {
         { QStringLiteral("mqtt/brokers"),
             [&](const QString&) {
                 const QStringList uris = file.value(QStringLiteral("mqtt/brokers")).toStringList();
@@ -188,6 +188,20 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
                 config->kpiOrder = ids;
                 return QString();
             } },
+        { QStringLiteral("console/actor"),
+            [&](const QString& text) {
+                if (text.trimmed().isEmpty() || text.size() > 64)
+                    return QStringLiteral("expected 1 to 64 characters");
+                config->actor = text.trimmed();
+                return QString();
+            } },
+        { QStringLiteral("console/wall_id"),
+            [&](const QString& text) {
+                if (!TopicScheme::isValidId(text))
+                    return QStringLiteral("expected 1 to 64 of [A-Za-z0-9._-]");
+                config->wallId = text;
+                return QString();
+            } },
         { QStringLiteral("store/db"),
             [&](const QString& text) {
                 if (text.isEmpty())
@@ -207,6 +221,20 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
             } },
     };
 
+    // sla/p1_acknowledge_seconds .. sla/p4_on_scene_seconds
+    const std::pair<const char*, std::array<qint64, 4>*> milestones[] = {
+        { "acknowledge", &config->sla.acknowledgeMs },
+        { "dispatch", &config->sla.dispatchMs },
+        { "on_scene", &config->sla.onSceneMs },
+    };
+    for (const auto& [milestone, targets] : milestones) {
+        for (std::size_t p = 0; p < 4; ++p) {
+            qint64* target = &(*targets)[p];
+            readers.emplace(QStringLiteral("sla/p%1_%2_seconds").arg(p + 1).arg(QLatin1String(milestone)),
+                number(1, 7 * 86400, [target](double v) { *target = static_cast<qint64>(v * 1000); }));
+        }
+    }
+
     const int errorsBefore = static_cast<int>(errors->size());
     for (const QString& key : file.allKeys()) {
         const auto reader = readers.find(key);
@@ -220,6 +248,14 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
         const QString problem = reader->second(text);
         if (!problem.isEmpty())
             errors->append(QStringLiteral("%1: invalid value for '%2': %3").arg(path, key, problem));
+    }
+    for (std::size_t p = 0; p < 4; ++p) {
+        const SlaPolicy& sla = config->sla;
+        if (sla.acknowledgeMs[p] > sla.dispatchMs[p] || sla.dispatchMs[p] > sla.onSceneMs[p])
+            errors->append(QStringLiteral("%1: sla: P%2 must acknowledge no later than dispatch, and dispatch no later "
+                                          "than on scene")
+                               .arg(path)
+                               .arg(p + 1));
     }
     if (!mqtt.certFile.isEmpty() && mqtt.keyFile.isEmpty())
         errors->append(QStringLiteral("%1: mqtt/cert_file needs mqtt/key_file").arg(path));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "slapolicy.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +34,9 @@ struct AppConfig
 {
     MqttConfig mqtt;
     StaleThresholds stale;
+    SlaPolicy sla;
+    QString actor; // who acts from this console, as every timeline shows it; empty: the client id
+    QString wallId = QStringLiteral("main"); // the wall a leader's focus goes to
     QString topicPrefix = QStringLiteral("xy/v1");
     QString dbPath;
     QString metricsEndpoint; // HOST:PORT, empty = off

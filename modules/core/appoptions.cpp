@@ -93,8 +93,9 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
                        "allows remote)."),
         QStringLiteral("HOST:PORT"));
     const QCommandLineOption exportWhat(QStringLiteral("export"),
-        QStringLiteral("Write incidents or telemetry of --db as JSON lines to stdout, then exit."),
-        QStringLiteral("incidents|telemetry"));
+        QStringLiteral("Write the incident journal, the incident cases (every incident's state at --to, for shift "
+                       "handover) or telemetry of --db as JSON lines to stdout, then exit."),
+        QStringLiteral("incidents|cases|telemetry"));
     const QCommandLineOption from(QStringLiteral("from"),
         QStringLiteral("Start of the export: RFC 3339 date-time or epoch milliseconds."), QStringLiteral("T"));
     const QCommandLineOption to(QStringLiteral("to"),
@@ -237,12 +238,14 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
     options.selfTest = parser.isSet(selfTest);
     if (parser.isSet(exportWhat)) {
         options.exportWhat = parser.value(exportWhat);
-        if (options.exportWhat != QLatin1String("incidents") && options.exportWhat != QLatin1String("telemetry"))
-            return failure(QStringLiteral("Invalid value for --export: '%1' (expected incidents or telemetry).")
+        const bool cases = options.exportWhat == QLatin1String("cases");
+        if (options.exportWhat != QLatin1String("incidents") && options.exportWhat != QLatin1String("telemetry")
+            && !cases)
+            return failure(QStringLiteral("Invalid value for --export: '%1' (expected incidents, cases or telemetry).")
                                .arg(options.exportWhat));
-        if (!parser.isSet(from))
+        if (!parser.isSet(from) && !cases)
             return failure(QStringLiteral("--export needs --from."));
-        if (!parseTime(parser.value(from), &options.exportFromMs))
+        if (parser.isSet(from) && !parseTime(parser.value(from), &options.exportFromMs))
             return failure(QStringLiteral("Invalid value for --from: '%1' (expected an RFC 3339 date-time with a zone "
                                           "or epoch milliseconds).")
                                .arg(parser.value(from)));

@@ -77,6 +77,47 @@ struct IncidentEvent
     std::optional<CapAlert> cap; // set when the incident came from a CAP alert
 };
 
+// What a dispatcher or leader may do to an incident (docs/topics.md, "Console action").
+enum class ActionKind {
+    Acknowledge, // new -> acknowledged
+    Classify, // corrects the incident's kind
+    Reprioritise, // overrides the derived priority, with a reason (note)
+    Dispatch, // assigns a unit; the incident becomes dispatched
+    OnScene, // a unit arrived
+    Note,
+    Attach, // a reference (URI) to a photo, a report, a recording
+    Merge, // a duplicate of another incident (mergeInto)
+    Resolve,
+    Escalate, // leader
+    Close, // leader
+    Cancel, // leader
+};
+inline constexpr int actionKindCount = 12;
+
+// The rescue services a dispatcher sends.
+enum class UnitType { Police, Fire, Medical, CityManagement, Utility };
+
+// A console's action on an incident, as published on xy/v1/incident/<id>/action and journalled.
+struct IncidentAction
+{
+    QString incidentId;
+    QString actionId; // unique: <console>-<seq>
+    QString actor;
+    QString role; // dispatcher, leader
+    QString console;
+    ActionKind kind = ActionKind::Note;
+    qint64 baseVersion = 0; // the incident version the actor saw
+    qint64 tsMs = 0;
+    qint64 seq = 0;
+    QString note; // free text; the reason of a reprioritise
+    UnitType unitType = UnitType::Police; // dispatch, on_scene
+    QString unitId; // dispatch, on_scene: the unit's call sign
+    int priority = 0; // reprioritise: 1 (P1) .. 4 (P4)
+    QString incidentKind; // classify
+    QString mergeInto; // merge: the incident that stays
+    QString uri; // attach
+};
+
 struct PresenceStatus
 {
     QString clientId;
@@ -98,7 +139,23 @@ struct Annotation
     bool removed = false; // an empty retained payload took it back
 };
 
+// A leader steering a wall (retained on xy/v1/wall/<wall-id>/control): which page it shows and which
+// incident it keeps in focus.
+struct WallControl
+{
+    QString wallId;
+    QString page;
+    QString focusIncident; // empty: no focus
+    QString console; // who steered it
+    qint64 tsMs = 0;
+};
+
 [[nodiscard]] QString severityName(Severity severity);
 [[nodiscard]] bool severityFromName(const QString& name, Severity* out);
+// Contract names: "acknowledge", "on_scene", ...; "city_management", ...
+[[nodiscard]] QString actionKindName(ActionKind kind);
+[[nodiscard]] bool actionKindFromName(QStringView name, ActionKind* out);
+[[nodiscard]] QString unitTypeName(UnitType type);
+[[nodiscard]] bool unitTypeFromName(QStringView name, UnitType* out);
 
 } // namespace citybrain

@@ -1,6 +1,9 @@
 #include "feeddecoder.h"
 
 #include "capdecoder.h"
+#include "fieldreader.h"
+#include "incidentactionjson.h"
+#include "incidentlifecycle.h"
 #include "jsonfields.h"
 #include "ngsidecoder.h"
 
@@ -43,9 +46,11 @@ QString rejectReasonName(RejectReason reason)
     case RejectReason::BadTimestamp:
         return QStringLiteral("bad_timestamp");
     case RejectReason::MalformedXml:
+        return QStringLiteral("malformed_xml");
+    case RejectReason::Forbidden:
         break;
     }
-    return QStringLiteral("malformed_xml");
+    return QStringLiteral("forbidden");
 }
 
 namespace {
@@ -271,225 +276,9 @@ bool isSixDigits(QStringView s)
     return true;
 }
 
-enum class IntegerCheck { Ok, NotWhole, TooLarge };
-
-IntegerCheck toWholeNumber(const QJsonValue& value, qint64* out)
-{
-    // toInteger() returns its default unless the value is a whole number that fits qint64; two
-    // different defaults tell the failure apart from a real value.
-    const qint64 a = value.toInteger(0);
-    const qint64 b = value.toInteger(1);
-    if (a == b) {
-        *out = a;
-        return IntegerCheck::Ok;
-    }
-    const double d = value.toDouble();
-    return std::trunc(d) == d ? IntegerCheck::TooLarge : IntegerCheck::NotWhole;
-}
-
-enum class Required { No, Yes };
-enum class AllowEmpty { No, Yes };
-
-// Reads typed fields of one payload object; the first failure is kept for takeRejection().
-class FieldReader
-{
-public:
-    FieldReader(const QJsonObject& object, const FeedDecoder::Limits& limits, qint64 nowMs)
-        : m_object(object)
-        , m_limits(limits)
-        , m_nowMs(nowMs)
-    { }
-
-    [[nodiscard]] Rejection takeRejection() { return std::move(m_rejection); }
-
-    // An id the payload names must be the topic's.
-    bool matchesTopic(QLatin1String key, const QString& topicValue)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isUndefined())
-            return true;
-        if (!value.isString())
-            return fail(RejectReason::WrongType, key, QStringLiteral("expected a string"));
-        const QString text = value.toString();
-        if (text != topicValue) {
-            return fail(RejectReason::TopicMismatch, key,
-                QStringLiteral("\"%1\" differs from the topic's \"%2\"").arg(text.left(64), topicValue));
-        }
-        return true;
-    }
-
-    // Retained state (indicators, presence) may be old by nature: a last will is written when the
-    // client connects, a slow indicator may not change for weeks. Only live feeds get the past limit.
-    bool timestamp(qint64* out, bool limitPast = true)
-    {
-        const QLatin1String key("ts");
-        const QJsonValue value = m_object.value(key);
-        qint64 ms = 0;
-        if (value.isUndefined())
-            return fail(RejectReason::MissingField, key, QStringLiteral("required"));
-        if (value.isString()) {
-            if (!fields::parseRfc3339(value.toString(), &ms)) {
-                return fail(RejectReason::BadTimestamp, key,
-                    QStringLiteral("not an RFC 3339 date-time with a zone: \"%1\"").arg(value.toString().left(64)));
-            }
-        } else if (value.isDouble()) {
-            if (!std::isfinite(value.toDouble()))
-                return fail(RejectReason::NonFinite, key, QStringLiteral("not a finite number"));
-            switch (toWholeNumber(value, &ms)) {
-            case IntegerCheck::Ok:
-                break;
-            case IntegerCheck::NotWhole:
-                return fail(RejectReason::WrongType, key, QStringLiteral("epoch milliseconds must be an integer"));
-            case IntegerCheck::TooLarge:
-                return fail(RejectReason::BadTimestamp, key, QStringLiteral("epoch milliseconds out of range"));
-            }
-        } else {
-            return fail(RejectReason::WrongType, key,
-                QStringLiteral("expected an RFC 3339 string or integer epoch milliseconds"));
-        }
-        if (const auto why
-            = fields::timestampWindowError(ms, m_nowMs, m_limits.maxPastMs, m_limits.maxFutureMs, limitPast))
-            return fail(RejectReason::BadTimestamp, key, *why);
-        *out = ms;
-        return true;
-    }
-
-    bool sequence(qint64* out)
-    {
-        const QLatin1String key("seq");
-        const QJsonValue value = m_object.value(key);
-        if (value.isUndefined())
-            return fail(RejectReason::MissingField, key, QStringLiteral("required"));
-        if (!value.isDouble())
-            return fail(RejectReason::WrongType, key, QStringLiteral("expected an integer"));
-        if (!std::isfinite(value.toDouble()))
-            return fail(RejectReason::NonFinite, key, QStringLiteral("not a finite number"));
-        qint64 seq = 0;
-        switch (toWholeNumber(value, &seq)) {
-        case IntegerCheck::Ok:
-            break;
-        case IntegerCheck::NotWhole:
-            return fail(RejectReason::WrongType, key, QStringLiteral("expected an integer"));
-        case IntegerCheck::TooLarge:
-            return fail(RejectReason::OutOfRange, key, QStringLiteral("too large for a 64-bit integer"));
-        }
-        if (seq < 0)
-            return fail(RejectReason::OutOfRange, key, QStringLiteral("%1 is negative").arg(seq));
-        *out = seq;
-        return true;
-    }
-
-    // A text field. maxChars counts Unicode code points; -1 means no limit.
-    bool string(QLatin1String key, QString* out, Required required, AllowEmpty allowEmpty, qsizetype maxChars = -1)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isUndefined()) {
-            if (required == Required::Yes)
-                return fail(RejectReason::MissingField, key, QStringLiteral("required"));
-            return true;
-        }
-        if (!value.isString())
-            return fail(RejectReason::WrongType, key, QStringLiteral("expected a string"));
-        QString text = value.toString();
-        if (!text.isValidUtf16())
-            return fail(RejectReason::NotUtf8, key, QStringLiteral("contains an unpaired surrogate"));
-        if (allowEmpty == AllowEmpty::No && text.isEmpty())
-            return fail(RejectReason::OutOfRange, key, QStringLiteral("must not be empty"));
-        if (maxChars >= 0 && text.size() > maxChars) {
-            const qsizetype chars = fields::codePointCount(text);
-            if (chars > maxChars) {
-                return fail(RejectReason::OutOfRange, key,
-                    QStringLiteral("%1 characters, at most %2 allowed").arg(chars).arg(maxChars));
-            }
-        }
-        if (out)
-            *out = std::move(text);
-        return true;
-    }
-
-    // A string field that must be one of `names`; an absent optional field leaves *out untouched.
-    template <std::size_t N>
-    bool oneOf(QLatin1String key, const QLatin1String (&names)[N], QString* out, Required required)
-    {
-        if (required == Required::No && m_object.value(key).isUndefined())
-            return true;
-        QString text;
-        if (!string(key, &text, Required::Yes, AllowEmpty::Yes))
-            return false;
-        for (const QLatin1String& name : names) {
-            if (text == name) {
-                *out = std::move(text);
-                return true;
-            }
-        }
-        return fail(RejectReason::OutOfRange, key, QStringLiteral("unknown value \"%1\"").arg(text.left(64)));
-    }
-
-    bool number(QLatin1String key, double* out, bool* present = nullptr)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isUndefined()) {
-            if (!present)
-                return fail(RejectReason::MissingField, key, QStringLiteral("required"));
-            *present = false;
-            return true;
-        }
-        if (!value.isDouble())
-            return fail(RejectReason::WrongType, key, QStringLiteral("expected a number"));
-        const double d = value.toDouble();
-        if (!std::isfinite(d))
-            return fail(RejectReason::NonFinite, key, QStringLiteral("not a finite number"));
-        *out = d;
-        if (present)
-            *present = true;
-        return true;
-    }
-
-    bool numberInRange(QLatin1String key, double* out, double low, double high)
-    {
-        if (!number(key, out))
-            return false;
-        return checkRange(key, *out, low, high);
-    }
-
-    template <typename Field> bool checkRange(const Field& field, double value, double low, double high)
-    {
-        if (const auto why = fields::rangeError(value, low, high))
-            return fail(RejectReason::OutOfRange, field, *why);
-        return true;
-    }
-
-    bool boolean(QLatin1String key, bool* out)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isUndefined())
-            return fail(RejectReason::MissingField, key, QStringLiteral("required"));
-        if (!value.isBool())
-            return fail(RejectReason::WrongType, key, QStringLiteral("expected true or false"));
-        *out = value.toBool();
-        return true;
-    }
-
-    // Keeps "<field>: <why>" as the rejection; always returns false.
-    template <typename Field> bool fail(RejectReason reason, const Field& field, const QString& why)
-    {
-        QString detail;
-        detail.reserve(field.size() + 2 + why.size());
-        detail += field;
-        detail += QLatin1String(": ");
-        detail += why;
-        m_rejection = { reason, std::move(detail) };
-        return false;
-    }
-
-    [[nodiscard]] const QJsonObject& object() const { return m_object; }
-
-private:
-    const QJsonObject& m_object;
-    const FeedDecoder::Limits& m_limits;
-    const qint64 m_nowMs;
-    Rejection m_rejection { RejectReason::MalformedJson, {} };
-};
+using fields::AllowEmpty;
+using fields::FieldReader;
+using fields::Required;
 
 FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
 {
@@ -636,6 +425,43 @@ FeedDecoder::Result decodeAnnotation(FieldReader& f, TopicScheme::Route& route, 
     return annotation;
 }
 
+FeedDecoder::Result decodeWallControl(FieldReader& f, TopicScheme::Route& route)
+{
+    WallControl control;
+    qint64 seq = 0;
+    if (!f.timestamp(&control.tsMs, false) || !f.sequence(&seq)
+        || !f.string(QLatin1String("page"), &control.page, Required::No, AllowEmpty::Yes, 64)
+        || !f.string(QLatin1String("focus_incident"), &control.focusIncident, Required::No, AllowEmpty::Yes, 64)
+        || !f.string(QLatin1String("console"), &control.console, Required::Yes, AllowEmpty::No, 64))
+        return f.takeRejection();
+    if (!control.focusIncident.isEmpty() && !TopicScheme::isValidId(control.focusIncident)) {
+        return Rejection { RejectReason::OutOfRange,
+            QStringLiteral("focus_incident: \"%1\" is not an incident id").arg(control.focusIncident) };
+    }
+    control.wallId = std::move(route.id);
+    return control;
+}
+
+FeedDecoder::Result decodeIncidentAction(FieldReader& f, TopicScheme::Route& route)
+{
+    // The live window first, as for incident events; the codec reads ts again without one.
+    qint64 tsMs = 0;
+    if (!f.matchesTopic(QLatin1String("incident"), route.id) || !f.timestamp(&tsMs))
+        return f.takeRejection();
+    Rejection rejection { RejectReason::MalformedJson, {} };
+    std::optional<IncidentAction> action
+        = incidentActionFromJson(f.object(), route.id, &rejection.detail, &rejection.reason);
+    if (!action)
+        return rejection;
+    ConsoleRole role = ConsoleRole::Wall;
+    if (!consoleRoleFromName(action->role, &role) || !roleMay(role, action->kind)) {
+        return Rejection { RejectReason::Forbidden,
+            QStringLiteral("action: a %1 may not %2 (actor \"%3\", console \"%4\")")
+                .arg(action->role, actionKindName(action->kind), action->actor, action->console) };
+    }
+    return std::move(*action);
+}
+
 // A sub-decoder's result (a subset of the alternatives) as a FeedDecoder::Result.
 template <typename... Alternatives> FeedDecoder::Result widen(std::variant<Alternatives...>&& result)
 {
@@ -713,15 +539,6 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
     if (!document.isObject())
         return Rejection { RejectReason::MalformedJson, QStringLiteral("payload: top level is not an object") };
 
-    switch (route.feed) {
-    case TopicScheme::Feed::IncidentAction:
-        return Ignored { QStringLiteral("incident actions are not consumed yet") };
-    case TopicScheme::Feed::WallControl:
-        return Ignored { QStringLiteral("wall control is not consumed yet") };
-    default:
-        break;
-    }
-
     const QJsonObject object = document.object();
     FieldReader reader(object, m_limits, nowMs);
     switch (route.feed) {
@@ -738,7 +555,9 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
     case TopicScheme::Feed::Annotation:
         return decodeAnnotation(reader, route, nowMs, m_limits.maxFutureMs);
     case TopicScheme::Feed::IncidentAction:
+        return decodeIncidentAction(reader, route);
     case TopicScheme::Feed::WallControl:
+        return decodeWallControl(reader, route);
     case TopicScheme::Feed::Cap:
     case TopicScheme::Feed::Unknown:
         break;

@@ -28,12 +28,13 @@ enum class RejectReason {
     NonFinite,
     OutOfRange,
     BadTimestamp,
-    MalformedXml // a CAP payload that is not well-formed XML, declares a DTD or nests too deep
+    MalformedXml, // a CAP payload that is not well-formed XML, declares a DTD or nests too deep
+    Forbidden // a console action its role may not take (roleMay), e.g. a dispatcher's close
 };
 
 // The counter name of a reason as the contract spells it: "oversize", "not_utf8", ...
 [[nodiscard]] QString rejectReasonName(RejectReason reason);
-inline constexpr int rejectReasonCount = 12;
+inline constexpr int rejectReasonCount = 13;
 
 struct Rejection
 {
@@ -41,8 +42,8 @@ struct Rejection
     QString detail; // names the field and why, e.g. "values.pm25: expected a number"
 };
 
-// Valid traffic this console does not consume yet (incident actions, wall control), or an empty
-// payload (a retained message being cleared).
+// Valid traffic this console does not consume yet (wall control), or an empty payload (a retained
+// message being cleared).
 struct Ignored
 {
     QString why;
@@ -63,10 +64,14 @@ struct Ignored
 //   6. too_deep (objects/arrays nested deeper than Limits::maxDepth; counted by a byte scan before parsing)
 //   7. malformed_json (parse error or a top level that is not an object); a number that overflows a double
 //      (1e999) is non_finite and one that underflows to zero (1e-999) is out_of_range instead
-//   8. incident action and wall control -> Ignored
+//   8. wall control -> Ignored
 //   9. per-feed fields: first the payload ids against the topic (topic_mismatch), then ts, seq, source,
 //      then the feed's fields in the order of docs/topics.md. NGSI entities go to NgsiDecoder (its own
-//      header gives its order: id and type against the topic, then time, place and values).
+//      header gives its order: id and type against the topic, then time, place and values). Incident
+//      actions: `incident` against the topic and ts (with the live window), then incidentActionFromJson
+//      (incidentactionjson.h) checks every field, and last the role: an action the role may not take
+//      (roleMay: a dispatcher's escalate, close or cancel) is forbidden, its detail naming the actor and
+//      the console.
 //
 // Field rules common to every feed: a field that is absent is missing_field; present with another JSON
 // type (null included) is wrong_type; a whole number is required for seq and epoch-millisecond ts
@@ -91,8 +96,8 @@ public:
         qint64 maxPastMs = 7LL * 24 * 3600 * 1000;
         int maxXmlDepth = 32; // CAP: XML elements nested at most this deep (CapDecoder::Limits::maxDepth)
     };
-    using Result
-        = std::variant<Rejection, Ignored, TelemetrySample, IndicatorUpdate, IncidentEvent, PresenceStatus, Annotation>;
+    using Result = std::variant<Rejection, Ignored, TelemetrySample, IndicatorUpdate, IncidentEvent, PresenceStatus,
+        Annotation, IncidentAction, WallControl>;
 
     // Two constructors rather than "Limits limits = Limits()": GCC cannot use a nested struct's default
     // member initializers in a default argument of its enclosing class. Call sites are the same.

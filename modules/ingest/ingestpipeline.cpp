@@ -3,6 +3,8 @@
 #include "capdecoder.h"
 #include "historyreader.h"
 #include "historystore.h"
+#include "incidentactionjson.h"
+#include "incidentbook.h"
 #include "incidentstore.h"
 #include "logging.h"
 
@@ -11,14 +13,18 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
+#include <list>
 
 namespace citybrain {
 
 namespace {
 
-// Logs a rejection the first time its reason is seen, then at most every 10 s per reason with a
-// count, so a flood of garbage cannot flood the log.
+// Logs a rejection the first time its reason is seen, then at most once every 10 s per reason with a
+// count, so a flood of garbage cannot flood the log. Forbidden actions are an operator's doing, not
+// garbage: each is logged (its detail names the actor and the console), up to 20 every 10 s.
 class RejectionLog
 {
 public:
@@ -26,22 +32,164 @@ public:
     {
         Entry& entry = m_entries[static_cast<std::size_t>(rejection.reason)];
         ++entry.suppressed;
-        if (nowMs - entry.lastLogMs < 10000)
+        if (nowMs - entry.windowStartMs >= 10000) {
+            entry.windowStartMs = nowMs;
+            entry.logged = 0;
+        }
+        if (entry.logged >= (rejection.reason == RejectReason::Forbidden ? 20 : 1))
             return;
         qCWarning(lcIngest).noquote() << "rejected" << rejectReasonName(rejection.reason) << "on" << topic.left(200)
-                                      << "-" << rejection.detail.left(200) << "(" << entry.suppressed
+                                      << "-" << rejection.detail.left(300) << "(" << entry.suppressed
                                       << "of this reason since the last report)";
-        entry.lastLogMs = nowMs;
+        ++entry.logged;
         entry.suppressed = 0;
     }
 
 private:
     struct Entry
     {
-        qint64 lastLogMs = -100000;
+        qint64 windowStartMs = -100000;
+        int logged = 0;
         qint64 suppressed = 0;
     };
     std::array<Entry, rejectReasonCount> m_entries {};
+};
+
+// Actions read back from the journal, decoded with the contract's codec; an unreadable one is logged
+// and skipped (the journal is append-only: it stays there for the auditor).
+std::vector<IncidentAction> actionsFromJournal(const std::vector<JournalEntry>& entries)
+{
+    std::vector<IncidentAction> actions;
+    actions.reserve(entries.size());
+    for (const JournalEntry& entry : entries) {
+        QString error;
+        if (auto action = incidentActionFromJson(entry.payload.toUtf8(), entry.incidentId, &error))
+            actions.push_back(std::move(*action));
+        else
+            qCWarning(lcStore).noquote() << "journal entry" << entry.id << "is not a readable action:" << error;
+    }
+    return actions;
+}
+
+// The journal entry of a console action: "action:<name>", the lifecycle state around it.
+JournalEntry journalEntryFor(const IncidentAction& action, const IncidentBook::Outcome& outcome)
+{
+    JournalEntry entry;
+    entry.incidentId = action.incidentId;
+    entry.kind = QStringLiteral("action:") + actionKindName(action.kind);
+    entry.actor = action.actor;
+    entry.role = action.role;
+    entry.console = action.console;
+    entry.tsMs = action.tsMs;
+    entry.payload = QString::fromUtf8(incidentActionToJson(action));
+    entry.before = incidentStateName(outcome.before);
+    entry.after = incidentStateName(outcome.after);
+    entry.actionId = action.actionId;
+    return entry;
+}
+
+// The worker's IncidentBook, bounded, and filled from the journal the first time an action on an
+// incident arrives (IngestPipeline's header says why). Lives on the worker thread.
+class Lifecycles
+{
+public:
+    Lifecycles(QString dbPath, int capacity)
+        : m_dbPath(std::move(dbPath))
+        , m_capacity(std::max(1, capacity))
+    { }
+
+    // The restored incidents, with every action journalled on them.
+    void restore(const IngestBatch& restored)
+    {
+        for (const IncidentEvent& event : restored.incidents) {
+            touch(event.id)->loaded = true;
+            m_book.applyEvent(event);
+        }
+        for (const IncidentAction& action : restored.actions) {
+            touch(action.incidentId)->loaded = true;
+            m_book.applyAction(action);
+        }
+        evict();
+    }
+
+    void applyEvent(const IncidentEvent& event)
+    {
+        touch(event.id);
+        m_book.applyEvent(event);
+        evict();
+    }
+
+    IncidentBook::Outcome applyAction(const IncidentAction& action)
+    {
+        Slot* slot = touch(action.incidentId);
+        if (!slot->loaded)
+            slot->loaded = load(action.incidentId);
+        const IncidentBook::Outcome outcome = m_book.applyAction(action);
+        evict();
+        return outcome;
+    }
+
+private:
+    struct Slot
+    {
+        std::list<QString>::iterator position;
+        bool loaded = false; // its journalled actions are in the book
+    };
+
+    // Marks the incident as the most recently seen.
+    Slot* touch(const QString& incidentId)
+    {
+        auto it = m_slots.find(incidentId);
+        if (it != m_slots.end()) {
+            m_order.splice(m_order.end(), m_order, it->position);
+            return &*it;
+        }
+        m_order.push_back(incidentId);
+        Slot slot;
+        slot.position = std::prev(m_order.end());
+        return &*m_slots.insert(incidentId, slot);
+    }
+
+    void evict()
+    {
+        while (m_slots.size() > m_capacity) {
+            const QString oldest = m_order.front();
+            m_order.pop_front();
+            m_slots.remove(oldest);
+            m_book.remove(oldest);
+        }
+    }
+
+    // The incident's journalled actions into the book; false if the journal cannot be read now.
+    bool load(const QString& incidentId)
+    {
+        if (m_dbPath.isEmpty())
+            return true; // nothing is journalled
+        if (!m_journal) {
+            auto reader = std::make_unique<HistoryReader>(m_dbPath);
+            QString error;
+            if (!reader->open(&error))
+                return false;
+            m_journal = std::move(reader);
+        }
+        bool ok = false;
+        const std::vector<JournalEntry> entries = m_journal->incidentActions({ incidentId }, &ok);
+        if (!ok) {
+            qCWarning(lcStore).noquote() << "journal not readable:" << m_journal->lastError();
+            m_journal.reset(); // reopened next time
+            return false;
+        }
+        for (const IncidentAction& action : actionsFromJournal(entries))
+            m_book.applyAction(action);
+        return true;
+    }
+
+    const QString m_dbPath;
+    const qsizetype m_capacity;
+    IncidentBook m_book;
+    QHash<QString, Slot> m_slots;
+    std::list<QString> m_order; // least recently seen first
+    std::unique_ptr<HistoryReader> m_journal;
 };
 
 // A CAP Update names the alert it updates, but a later Cancel may name only the Update: remember
@@ -125,6 +273,7 @@ void IngestPipeline::enqueue(MqttMessage&& message)
     }
     const TopicScheme::Route route = m_settings.topics.route(message.topic);
     const bool incident = route.feed == TopicScheme::Feed::IncidentEvent || route.feed == TopicScheme::Feed::Cap
+        || route.feed == TopicScheme::Feed::IncidentAction
         || (route.feed == TopicScheme::Feed::Ngsi && route.domain == QLatin1String("Alert"));
     if (!incident) {
         m_queue.push(std::move(message));
@@ -136,7 +285,7 @@ void IngestPipeline::enqueue(MqttMessage&& message)
         return; // closed: we are stopping, the broker redelivers it next time
     // Bounded, so that a hung disk cannot hang the MQTT client forever; the worker goes on in memory.
     if (stored.wait_for(std::chrono::seconds(10)) != std::future_status::ready)
-        qCWarning(lcStore) << "incident not committed within 10 s; acknowledging it anyway";
+        qCWarning(lcStore) << "incident or action not committed within 10 s; acknowledging it anyway";
 }
 
 QString IngestPipeline::storeError() const
@@ -162,6 +311,15 @@ std::unique_ptr<IngestBatch> IngestPipeline::restoreFromStore() const
         qCWarning(lcStore).noquote() << "history not readable:" << error;
         return restored;
     }
+    // A restarted console shows the same lifecycle states: every action on the restored incidents.
+    QStringList ids;
+    ids.reserve(qsizetype(restored->incidents.size()));
+    for (const IncidentEvent& incident : restored->incidents)
+        ids.append(incident.id);
+    bool ok = false;
+    restored->actions = actionsFromJournal(reader.incidentActions(ids, &ok));
+    if (!ok)
+        qCWarning(lcStore).noquote() << "journalled actions not readable:" << reader.lastError();
     // Every KPI tile and chart opens with its recent history, not blank.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const IndicatorUpdate& latest : reader.latestIndicators()) {
@@ -194,12 +352,15 @@ void IngestPipeline::post(std::unique_ptr<IngestBatch> batch)
 void IngestPipeline::run()
 {
     using namespace std::chrono;
+    Lifecycles lifecycles(m_history ? m_settings.dbPath : QString(), bookCapacity);
     if (m_history) {
         // Opening and migrating is disk I/O: here, not on the GUI thread.
         QString error;
         if (!m_history->start(&error))
             qCWarning(lcStore).noquote() << "history:" << error << "- keeping data in memory until it opens";
-        post(restoreFromStore());
+        std::unique_ptr<IngestBatch> restored = restoreFromStore();
+        lifecycles.restore(*restored);
+        post(std::move(restored));
     }
 
     RejectionLog rejectionLog;
@@ -210,6 +371,8 @@ void IngestPipeline::run()
     std::vector<TelemetrySample> history;
     std::vector<IndicatorUpdate> newIndicators;
     std::vector<Annotation> newAnnotations;
+    std::vector<IncidentAction> newActions;
+    std::vector<JournalEntry> newJournal; // the actions' entries, then the annotations'
     auto lastPost = steady_clock::now();
     const milliseconds frame(m_settings.frameMs);
     bool open = true;
@@ -263,13 +426,24 @@ void IngestPipeline::run()
             } else if (auto* incident = std::get_if<IncidentEvent>(&result)) {
                 count(Decoded::Incident);
                 capChains.resolve(*incident);
+                lifecycles.applyEvent(*incident);
                 newIncidents.push_back(std::move(*incident));
+            } else if (auto* action = std::get_if<IncidentAction>(&result)) {
+                count(Decoded::Action);
+                const IncidentBook::Outcome outcome = lifecycles.applyAction(*action);
+                if (outcome.duplicate)
+                    continue; // a redelivery: journalled and passed on the first time
+                if (m_history)
+                    newJournal.push_back(journalEntryFor(*action, outcome));
+                newActions.push_back(std::move(*action));
             } else if (auto* annotation = std::get_if<Annotation>(&result)) {
                 newAnnotations.push_back(*annotation);
                 pending->annotations.push_back(std::move(*annotation));
             } else if (auto* presence = std::get_if<PresenceStatus>(&result)) {
                 count(Decoded::Presence);
                 pending->presence.push_back(std::move(*presence));
+            } else if (auto* control = std::get_if<WallControl>(&result)) {
+                pending->wallControls.push_back(std::move(*control));
             }
         }
         if (m_history) {
@@ -281,14 +455,23 @@ void IngestPipeline::run()
             // Durable before Paho acknowledges; if the store is faulted they stay queued in it.
             if (!newIncidents.empty())
                 m_history->appendIncidents(newIncidents);
-            if (!newAnnotations.empty())
-                m_history->appendJournal(journalEntriesFor(newAnnotations));
+            if (!newAnnotations.empty()) {
+                std::vector<JournalEntry> notes = journalEntriesFor(newAnnotations);
+                std::move(notes.begin(), notes.end(), std::back_inserter(newJournal));
+            }
+            // Actions too: durable before Paho acknowledges them.
+            if (!newJournal.empty())
+                m_history->appendJournal(std::move(newJournal));
         }
+        newJournal.clear();
         newAnnotations.clear();
         history.clear();
         newIndicators.clear();
         for (IncidentEvent& event : newIncidents)
             pending->incidents.push_back(std::move(event));
+        for (IncidentAction& action : newActions)
+            pending->actions.push_back(std::move(action));
+        newActions.clear();
         // Committed (or rejected, or the store is down and we go on in memory): let Paho acknowledge.
         for (const auto& promise : waiting)
             promise->set_value();

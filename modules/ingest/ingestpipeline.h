@@ -13,8 +13,16 @@
 namespace citybrain {
 
 // MQTT messages in, batches for the GUI thread out. Paho's threads call enqueue(); one worker
-// thread decodes, validates, coalesces telemetry per sensor, stores incidents, and posts a batch to
-// the GUI thread at most once per frame, and only when the previous batch has been taken.
+// thread decodes, validates, coalesces telemetry per sensor, stores incidents, journals console
+// actions, and posts a batch to the GUI thread at most once per frame, and only when the previous
+// batch has been taken.
+//
+// Console actions: the worker keeps an IncidentBook of the incidents' events and actions, so each
+// action's journal entry ("action:<name>") records the lifecycle state before and after it. An
+// incident's journalled actions are loaded into the book the first time an action on it arrives (and
+// at start for the restored incidents), so the states are right after a restart too; the book keeps
+// at most bookCapacity incidents, forgetting the least recently seen (reloaded from the journal if
+// needed). A redelivered action (same incident and action id) is neither journalled nor posted again.
 class HistoryStore;
 
 class IngestPipeline : public QObject
@@ -30,21 +38,23 @@ public:
         qint64 restoreHistoryMs = 3600 * 1000; // indicator history the wall opens with
     };
     static constexpr int restoredChartWidth = 1200; // points per indicator restored (M4 over this many px)
+    static constexpr int bookCapacity = 20000; // incidents whose lifecycle the worker keeps in memory
 
     explicit IngestPipeline(Settings settings, QObject* parent = nullptr);
     ~IngestPipeline() override;
 
-    // Starts the worker; it first restores stored incidents as a batch with `restored` set.
+    // Starts the worker; it first restores stored incidents and their journalled actions as a batch
+    // with `restored` set.
     void start();
     void stop();
-    // Thread-safe; called from Paho's threads. An incident (QoS >= 1) returns only once it is
-    // committed to the store, so the broker's PUBACK follows a durable write.
+    // Thread-safe; called from Paho's threads. An incident event or console action (QoS >= 1) returns
+    // only once it is committed to the store, so the broker's PUBACK follows a durable write.
     void enqueue(MqttMessage&& message);
 
     [[nodiscard]] const InboundQueue& queue() const { return m_queue; }
 
     // Running totals since start, readable from any thread (for metrics).
-    enum class Decoded { Telemetry, Indicator, Incident, Presence, Ignored, Count };
+    enum class Decoded { Telemetry, Indicator, Incident, Action, Presence, Ignored, Count };
     [[nodiscard]] qint64 receivedTotal() const { return m_received.load(std::memory_order_relaxed); }
     [[nodiscard]] qint64 decodedTotal(Decoded kind) const
     {

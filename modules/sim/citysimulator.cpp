@@ -1,6 +1,7 @@
 #include "citysimulator.h"
 
 #include "districtlayer.h"
+#include "incidentactionjson.h"
 #include "logging.h"
 #include "simrandom.h"
 #include "telemetrymodel.h"
@@ -18,6 +19,7 @@ CitySimulator::CitySimulator(SimSettings settings, const DistrictLayer& layer)
     , m_topics(m_settings.topicPrefix)
     , m_fleet(layer, m_settings.seed, m_settings.sensors)
     , m_incidents(layer, m_settings.seed, m_settings.incidents)
+    , m_dispatcher(layer, m_settings.seed, m_settings.dispatch)
     , m_telemetryRng(makeGenerator(m_settings.seed, Stream::Telemetry))
 {
     m_order.resize(m_fleet.sensors().size());
@@ -37,12 +39,16 @@ std::vector<SimMessage> CitySimulator::start(qint64 nowMs)
         TelemetryModel::read(sensor, nowMs, m_telemetryRng);
     m_board = std::make_unique<IndicatorBoard>(m_settings.seed, nowMs);
 
+    m_dispatcher.start(nowMs);
+
     std::vector<SimMessage> out;
     appendIncidents(m_incidents.start(nowMs), &out);
+    appendActions(nowMs, &out);
     appendIndicators(nowMs, &out);
     m_nextIndicatorsMs = nowMs + m_settings.indicatorIntervalMs;
     qCInfo(lcSim) << "simulator started with seed" << m_settings.seed << "," << m_fleet.sensors().size() << "sensors,"
-                  << m_incidents.openCount() << "open incidents";
+                  << m_incidents.openCount() << "open incidents, dispatch desk"
+                  << (m_settings.dispatchDesk ? m_settings.dispatch.console : QStringLiteral("off"));
     return out;
 }
 
@@ -77,6 +83,7 @@ std::vector<SimMessage> CitySimulator::advance(qint64 nowMs)
     if (!m_started)
         return out;
     appendIncidents(m_incidents.advance(nowMs), &out);
+    appendActions(nowMs, &out);
     if (nowMs >= m_nextIndicatorsMs) {
         appendIndicators(nowMs, &out);
         // After a stall, carry on from now rather than catching up with a burst.
@@ -92,6 +99,17 @@ void CitySimulator::appendIncidents(std::vector<IncidentEvent> events, std::vect
             m_board->countHotlineCase(event.tsMs);
         out->push_back({ m_topics.incidentEvent(event.id), IncidentGenerator::toJson(event), 1, true });
     }
+    if (m_settings.dispatchDesk)
+        m_dispatcher.observe(events);
+}
+
+void CitySimulator::appendActions(qint64 nowMs, std::vector<SimMessage>* out)
+{
+    if (!m_settings.dispatchDesk)
+        return;
+    // Console actions: QoS 1, not retained (docs/topics.md); every console journals them.
+    for (const IncidentAction& action : m_dispatcher.due(nowMs))
+        out->push_back({ m_topics.incidentAction(action.incidentId), incidentActionToJson(action), 1, false });
 }
 
 void CitySimulator::appendIndicators(qint64 nowMs, std::vector<SimMessage>* out)

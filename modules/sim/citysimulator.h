@@ -3,6 +3,7 @@
 #include "incidentgenerator.h"
 #include "indicatorboard.h"
 #include "sensorfleet.h"
+#include "simdispatcher.h"
 #include "simmessage.h"
 #include "topicscheme.h"
 
@@ -24,6 +25,10 @@ struct SimSettings
     SensorCounts sensors;
     qint64 indicatorIntervalMs = 1000;
     IncidentGenerator::Settings incidents;
+    // The simulated dispatch desk (SimDispatcher) works the incidents, for a demo wall with nobody at a
+    // dispatcher console. Off when a real dispatcher or leader console runs the demo.
+    bool dispatchDesk = true;
+    SimDispatcher::Settings dispatch;
 };
 
 // The Xianyang city simulator: generates every feed of docs/topics.md deterministically from a seed
@@ -38,12 +43,13 @@ class CitySimulator
 public:
     CitySimulator(SimSettings settings, const DistrictLayer& layer);
 
-    // Call once, first: the incidents open at start-up (reported a few minutes before `nowMs`) and a
-    // first round of indicators.
+    // Call once, first: the incidents open at start-up (reported a few minutes before `nowMs`), the
+    // dispatch desk's actions on them that were due by `nowMs` (past-dated) and a first round of indicators.
     [[nodiscard]] std::vector<SimMessage> start(qint64 nowMs);
     // The next `count` telemetry readings, sensors taken in turn (a fixed shuffled order), at `nowMs`.
     [[nodiscard]] std::vector<SimMessage> telemetry(qint64 nowMs, int count);
-    // Incident events due by `nowMs` and, on their own schedule, the indicators.
+    // Incident events due by `nowMs`, the dispatch desk's actions due by then and, on their own schedule,
+    // the indicators.
     [[nodiscard]] std::vector<SimMessage> advance(qint64 nowMs);
     // The presence message (retained, QoS 1) with the caller's sequence number, which counts the
     // messages on the status topic; online false is also the last will.
@@ -56,6 +62,7 @@ public:
 
 private:
     void appendIncidents(std::vector<IncidentEvent> events, std::vector<SimMessage>* out);
+    void appendActions(qint64 nowMs, std::vector<SimMessage>* out);
     void appendIndicators(qint64 nowMs, std::vector<SimMessage>* out);
 
     SimSettings m_settings;
@@ -63,6 +70,7 @@ private:
     TopicScheme m_topics;
     SensorFleet m_fleet;
     IncidentGenerator m_incidents;
+    SimDispatcher m_dispatcher;
     std::unique_ptr<IndicatorBoard> m_board; // made at start(), it needs the start time
     QRandomGenerator m_telemetryRng;
     std::vector<size_t> m_order; // the round-robin order of sensors

@@ -8,7 +8,7 @@ namespace citybrain::sim {
 
 // Seeded random streams. Each part of the simulator draws from its own stream, so adding sensors does
 // not change the incident sequence and vice versa. Never the global generator.
-enum class Stream : quint32 { Fleet = 1, Telemetry = 2, Incidents = 3, Indicators = 4 };
+enum class Stream : quint32 { Fleet = 1, Telemetry = 2, Incidents = 3, Indicators = 4, Dispatch = 5 };
 
 [[nodiscard]] QRandomGenerator makeGenerator(quint64 seed, Stream stream);
 

@@ -31,6 +31,8 @@ JournalEntry journalRow(const SqliteStatement& s)
     e.before = s.text(8);
     e.after = s.text(9);
     e.recordedMs = s.int64(10);
+    if (!s.isNull(11))
+        e.actionId = s.text(11);
     return e;
 }
 
@@ -57,8 +59,13 @@ private:
 };
 
 constexpr const char* journalColumns
-    = "SELECT id, incident_id, kind, actor, role, console, ts_ms, payload, before, after, recorded_ms FROM journal"
-      " WHERE ts_ms>=? AND ts_ms<=? ORDER BY ts_ms, id";
+    = "SELECT id, incident_id, kind, actor, role, console, ts_ms, payload, before, after, recorded_ms, action_id"
+      " FROM journal WHERE ts_ms>=? AND ts_ms<=? ORDER BY ts_ms, id";
+// The same columns; the partial index journal_action (incident_id, action_id) WHERE action_id IS NOT NULL
+// serves it.
+constexpr const char* actionColumns
+    = "SELECT id, incident_id, kind, actor, role, console, ts_ms, payload, before, after, recorded_ms, action_id"
+      " FROM journal WHERE incident_id=? AND action_id IS NOT NULL ORDER BY id";
 
 } // namespace
 
@@ -264,6 +271,32 @@ std::vector<JournalEntry> HistoryReader::eventsBetween(qint64 fromMs, qint64 toM
         entries.push_back(e);
         return true;
     });
+    return entries;
+}
+
+std::vector<JournalEntry> HistoryReader::incidentActions(const QStringList& incidentIds, bool* ok)
+{
+    std::vector<JournalEntry> entries;
+    if (ok)
+        *ok = false;
+    SqliteStatement s;
+    if (!s.prepare(m_db, actionColumns))
+        return fail(), entries;
+    for (const QString& id : incidentIds) {
+        s.bind(1, id);
+        while (s.step())
+            entries.push_back(journalRow(s));
+        const bool stepped = s.ok();
+        s.reset();
+        if (!stepped) {
+            fail();
+            entries.clear();
+            return entries;
+        }
+    }
+    if (ok)
+        *ok = true;
+    std::sort(entries.begin(), entries.end(), [](const JournalEntry& a, const JournalEntry& b) { return a.id < b.id; });
     return entries;
 }
 

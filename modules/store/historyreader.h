@@ -4,6 +4,7 @@
 
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <vector>
@@ -52,6 +53,9 @@ public:
 
     // Journal entries with fromMs <= tsMs <= toMs, by time then id.
     [[nodiscard]] std::vector<JournalEntry> eventsBetween(qint64 fromMs, qint64 toMs);
+    // The console actions journalled on these incidents (entries with an action id, kind "action:<name>"),
+    // in journal order (by id). On a database error: empty, *ok false and lastError() says why.
+    [[nodiscard]] std::vector<JournalEntry> incidentActions(const QStringList& incidentIds, bool* ok = nullptr);
     // Every incident as it was at tsMs: its latest "event" entry at or before tsMs (by event time,
     // then journal order), closed ones included; ordered by incident id.
     [[nodiscard]] std::vector<IncidentEvent> incidentStatesAt(qint64 tsMs);

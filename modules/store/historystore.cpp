@@ -173,11 +173,13 @@ struct HistoryStore::Writer
             return false;
         }
         // An event delivered twice (QoS 1 redelivers what was stored but not yet acknowledged when
-        // the app died) is journalled once: same incident, kind, time and payload.
+        // the app died) is journalled once: same incident, kind, time and payload. An action is
+        // journalled once per (incident, action id): the unique index journal_action, and OR IGNORE.
         const bool prepared = insertJournal.prepare(db,
-                                  "INSERT INTO journal(incident_id,kind,actor,role,console,ts_ms,payload,before,after,"
-                                  "recorded_ms) SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10 WHERE NOT EXISTS (SELECT 1"
-                                  " FROM journal WHERE incident_id=?1 AND ts_ms=?6 AND kind=?2 AND payload=?7)")
+                                  "INSERT OR IGNORE INTO journal(incident_id,kind,actor,role,console,ts_ms,payload,"
+                                  "before,after,recorded_ms,action_id) SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11"
+                                  " WHERE NOT EXISTS (SELECT 1 FROM journal WHERE incident_id=?1 AND ts_ms=?6"
+                                  " AND kind=?2 AND payload=?7)")
             && upsertIncident.prepare(db,
                 "INSERT INTO incident (id, source, seq, first_ts_ms, ts_ms, kind, severity, status, title,"
                 " description, district, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -463,6 +465,10 @@ struct HistoryStore::Writer
             insertJournal.bind(8, e.before.isNull() ? QStringLiteral("") : e.before);
             insertJournal.bind(9, e.after.isNull() ? QStringLiteral("") : e.after);
             insertJournal.bind(10, nowMs);
+            if (e.actionId.isEmpty())
+                insertJournal.bindNull(11);
+            else
+                insertJournal.bind(11, e.actionId);
             if (!insertJournal.run())
                 return false;
             ++rows;

@@ -24,7 +24,9 @@ struct SeriesKey
 };
 
 // One row of the append-only incident journal. `kind` is "event" for an incident event from a feed
-// (payload = the event as JSON); console actions use their own kinds with before/after JSON.
+// (payload = the event as JSON), "annotation"/"annotation_removed" for a leader's timeline note, and
+// "action:<name>" for a console action ("action:acknowledge", "action:on_scene", ...; payload = the
+// action's contract JSON, before/after = the incident's lifecycle state around it: "new", "acknowledged").
 struct JournalEntry
 {
     qint64 id = 0; // assigned by the store, increasing in commit order
@@ -38,6 +40,9 @@ struct JournalEntry
     QString before; // JSON text, "" if none
     QString after; // JSON text, "" if none
     qint64 recordedMs = 0; // when the store committed it (set by the store)
+    // Console actions: the action's id. An entry whose (incidentId, actionId) is journalled already is
+    // skipped (a redelivery). Empty for every other kind.
+    QString actionId;
 };
 
 // The journal entry for an incident event from a feed, and back.

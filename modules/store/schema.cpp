@@ -45,6 +45,11 @@ const std::vector<MigrationStep>& migrationSteps()
             "CREATE TABLE raw_stage (id INTEGER PRIMARY KEY, minute INTEGER NOT NULL, n INTEGER NOT NULL,"
             " data BLOB NOT NULL);"
             "CREATE INDEX raw_stage_minute ON raw_stage(minute);" },
+        { 4,
+            // Console actions carry their id, unique per incident: a redelivered action is journalled once,
+            // across restarts too (the writer inserts with OR IGNORE). NULL for every other entry.
+            "ALTER TABLE journal ADD COLUMN action_id TEXT;"
+            "CREATE UNIQUE INDEX journal_action ON journal(incident_id, action_id) WHERE action_id IS NOT NULL;" },
     };
     return steps;
 }

@@ -21,9 +21,12 @@
 // v3  raw_stage       raw telemetry of minutes not closed yet: one row per commit and minute, all series in
 //                     one BLOB of (int32 series_id, int32 dt, float64 value) little-endian triples after
 //                     `minute`, sorted by series then time. Moved into raw_chunk when the minute closes.
+// v4  journal         + action_id: a console action's id (NULL for other entries), unique per incident
+//                     (partial unique index journal_action), so an action is journalled once whatever the
+//                     broker redelivers, before or after a restart.
 namespace citybrain::schema {
 
-constexpr int currentVersion = 3;
+constexpr int currentVersion = 4;
 
 struct MigrationStep
 {

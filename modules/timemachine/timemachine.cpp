@@ -160,7 +160,7 @@ void TimeMachine::onLoaded(const std::shared_ptr<const CitySnapshot>& snapshot)
     m_loading = false;
     if (m_live)
         return;
-    m_state->showState(snapshot->incidents, snapshot->indicators);
+    m_state->showState(snapshot->incidents, snapshot->actions, snapshot->indicators);
     Q_EMIT shown(snapshot->atMs);
     if (m_pendingMs >= 0) {
         request(std::exchange(m_pendingMs, -1));

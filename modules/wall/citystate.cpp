@@ -10,15 +10,18 @@
 
 namespace citybrain {
 
-CityState::CityState(bool embeddedBroker, QObject* parent)
+CityState::CityState(bool embeddedBroker, const QString& wallId, QObject* parent)
     : QObject(parent)
     , m_indicators(nullptr)
     , m_incidents(nullptr)
     , m_health(embeddedBroker, nullptr)
     , m_presence(nullptr)
     , m_annotations(nullptr)
+    , m_focus(wallId, nullptr)
 {
     m_healthTimer.setInterval(1000);
+    // SLA clocks, alarms and duplicate hints move with time, not only with data.
+    connect(&m_healthTimer, &QTimer::timeout, this, [this] { m_incidents.tick(QDateTime::currentMSecsSinceEpoch()); });
 }
 
 void CityState::attach(IngestPipeline* pipeline)
@@ -56,15 +59,18 @@ void CityState::setLive(bool live)
     m_live = live;
     if (live) {
         m_incidents.apply(m_missedIncidents);
+        m_incidents.applyActions(m_missedActions);
         m_indicators.apply(m_missedIndicators);
     }
     m_missedIncidents.clear();
+    m_missedActions.clear();
     m_missedIndicators.clear();
 }
 
-void CityState::showState(const std::vector<IncidentEvent>& incidents, const std::vector<IndicatorUpdate>& indicators)
+void CityState::showState(const std::vector<IncidentEvent>& incidents, const std::vector<IncidentAction>& actions,
+    const std::vector<IndicatorUpdate>& indicators)
 {
-    m_incidents.reset(incidents);
+    m_incidents.reset(incidents, actions);
     m_indicators.reset(indicators);
 }
 
@@ -75,16 +81,20 @@ void CityState::apply(const IngestBatch& batch)
     if (m_live) {
         m_indicators.apply(batch.indicators);
         m_incidents.apply(batch.incidents);
+        m_incidents.applyActions(batch.actions);
     } else {
         constexpr std::size_t limit = 100000; // the store has them all; these only bridge the return
         if (m_missedIncidents.size() < limit)
             m_missedIncidents.insert(m_missedIncidents.end(), batch.incidents.begin(), batch.incidents.end());
+        if (m_missedActions.size() < limit)
+            m_missedActions.insert(m_missedActions.end(), batch.actions.begin(), batch.actions.end());
         if (m_missedIndicators.size() < limit)
             m_missedIndicators.insert(m_missedIndicators.end(), batch.indicators.begin(), batch.indicators.end());
     }
     m_health.apply(batch);
     m_presence.apply(batch.presence);
     m_annotations.apply(batch.annotations); // live and in playback alike: they mark moments
+    m_focus.apply(batch.wallControls); // a leader steers the wall in playback too
     ++m_batches;
     if (m_applyTime)
         m_applyTime->observe(static_cast<double>(applying.nsecsElapsed()) / 1e9);
@@ -107,6 +117,7 @@ void CityState::provideToQml()
     FeedHealth::provide(&m_health);
     PresenceModel::provide(&m_presence);
     AnnotationModel::provide(&m_annotations);
+    WallFocus::provide(&m_focus);
 }
 
 } // namespace citybrain

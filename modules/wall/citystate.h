@@ -5,6 +5,7 @@
 #include "incidentmodel.h"
 #include "indicatormodel.h"
 #include "presencemodel.h"
+#include "wallfocus.h"
 
 #include <QObject>
 #include <QTimer>
@@ -22,7 +23,8 @@ class CityState : public QObject
 {
     Q_OBJECT
 public:
-    explicit CityState(bool embeddedBroker, QObject* parent = nullptr);
+    // `wallId`: the wall this console shows (a leader's focus for it is followed).
+    explicit CityState(bool embeddedBroker, const QString& wallId = QStringLiteral("main"), QObject* parent = nullptr);
 
     // Applies every batch the pipeline posts and samples its queue once a second.
     void attach(IngestPipeline* pipeline);
@@ -35,7 +37,8 @@ public:
     void setLive(bool live);
     [[nodiscard]] bool isLive() const { return m_live; }
     // Replaces what the incident list and the KPI tiles show (the time machine's snapshots).
-    void showState(const std::vector<IncidentEvent>& incidents, const std::vector<IndicatorUpdate>& indicators);
+    void showState(const std::vector<IncidentEvent>& incidents, const std::vector<IncidentAction>& actions,
+        const std::vector<IndicatorUpdate>& indicators);
 
     // Where to record publish-to-model latency and the GUI thread's time per batch (may be null).
     void setHistograms(Histogram* latencySeconds, Histogram* applySeconds);
@@ -47,6 +50,7 @@ public:
     [[nodiscard]] FeedHealth& health() { return m_health; }
     [[nodiscard]] PresenceModel& presence() { return m_presence; }
     [[nodiscard]] AnnotationModel& annotations() { return m_annotations; }
+    [[nodiscard]] WallFocus& focus() { return m_focus; }
     [[nodiscard]] qint64 batchesApplied() const { return m_batches; }
 
 Q_SIGNALS:
@@ -58,11 +62,13 @@ private:
     FeedHealth m_health;
     PresenceModel m_presence;
     AnnotationModel m_annotations;
+    WallFocus m_focus;
     QTimer m_healthTimer;
     qint64 m_batches = 0;
     Histogram* m_latency = nullptr;
     bool m_live = true;
     std::vector<IncidentEvent> m_missedIncidents;
+    std::vector<IncidentAction> m_missedActions;
     std::vector<IndicatorUpdate> m_missedIndicators;
     Histogram* m_applyTime = nullptr;
 };

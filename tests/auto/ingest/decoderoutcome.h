@@ -21,5 +21,9 @@ inline QString outcome(const citybrain::FeedDecoder::Result& result)
         return QStringLiteral("status");
     if (std::holds_alternative<Annotation>(result))
         return QStringLiteral("annotation");
+    if (std::holds_alternative<IncidentAction>(result))
+        return QStringLiteral("action");
+    if (std::holds_alternative<WallControl>(result))
+        return QStringLiteral("wall");
     return QStringLiteral("valueless");
 }

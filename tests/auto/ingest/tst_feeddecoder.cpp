@@ -171,9 +171,9 @@ class TestFeedDecoder : public QObject
 private Q_SLOTS:
     void reasonNamesAreTheContractsCounterNames()
     {
-        const QStringList expected
-            = { "oversize", "not_utf8", "malformed_json", "too_deep", "unknown_topic", "topic_mismatch",
-                  "missing_field", "wrong_type", "non_finite", "out_of_range", "bad_timestamp", "malformed_xml" };
+        const QStringList expected = { "oversize", "not_utf8", "malformed_json", "too_deep", "unknown_topic",
+            "topic_mismatch", "missing_field", "wrong_type", "non_finite", "out_of_range", "bad_timestamp",
+            "malformed_xml", "forbidden" };
         QCOMPARE(expected.size(), rejectReasonCount);
         for (int i = 0; i < rejectReasonCount; ++i)
             QCOMPARE(rejectReasonName(static_cast<RejectReason>(i)), expected.at(i));
@@ -913,6 +913,132 @@ private Q_SLOTS:
         COMPARE_OUTCOME(decoder.decode(kStatusTopic, json(statusObject()), kNow + 2001), QStringLiteral("status"));
     }
 
+    // ---- console actions (the codec's own rules: tst_incidentactionjson) ----
+
+    void decodesIncidentAction()
+    {
+        QJsonObject object = actionObject();
+        object.insert("action", "dispatch");
+        object.insert("unit_type", "fire");
+        object.insert("unit_id", QStringLiteral("秦都消防3"));
+        const auto result = FeedDecoder().decode(kActionTopic, json(object), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("action"));
+        const auto& action = std::get<IncidentAction>(result);
+        QCOMPARE(action.incidentId, QStringLiteral("INC-20261129-0007"));
+        QCOMPARE(action.actionId, QStringLiteral("c1-000004"));
+        QCOMPARE(action.actor, QStringLiteral("zhang.wei"));
+        QCOMPARE(action.role, QStringLiteral("dispatcher"));
+        QCOMPARE(action.console, QStringLiteral("console-1"));
+        QCOMPARE(action.kind, ActionKind::Dispatch);
+        QCOMPARE(action.baseVersion, 3);
+        QCOMPARE(action.tsMs, kNow);
+        QCOMPARE(action.seq, 4);
+        QCOMPARE(action.unitType, UnitType::Fire);
+        QCOMPARE(action.unitId, QStringLiteral("秦都消防3"));
+    }
+
+    void theContractExampleActionDecodes()
+    {
+        const auto result = FeedDecoder().decode(kActionTopic, json(actionObject()), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("action"));
+        QCOMPARE(std::get<IncidentAction>(result).kind, ActionKind::Acknowledge);
+    }
+
+    void aRoleMayTakeOnlyItsActions_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("expected");
+        for (const char* action : { "escalate", "close", "cancel" }) {
+            QTest::newRow(qPrintable(QStringLiteral("dispatcher %1").arg(QLatin1String(action))))
+                << "dispatcher" << action << "forbidden";
+            QTest::newRow(qPrintable(QStringLiteral("leader %1").arg(QLatin1String(action))))
+                << "leader" << action << "action";
+        }
+        for (const char* action : { "acknowledge", "resolve" }) {
+            QTest::newRow(qPrintable(QStringLiteral("dispatcher %1").arg(QLatin1String(action))))
+                << "dispatcher" << action << "action";
+        }
+    }
+
+    void aRoleMayTakeOnlyItsActions()
+    {
+        QFETCH(QString, role);
+        QFETCH(QString, action);
+        QFETCH(QString, expected);
+        QJsonObject object = actionObject();
+        object.insert("role", role);
+        object.insert("action", action);
+        COMPARE_OUTCOME(FeedDecoder().decode(kActionTopic, json(object), kNow), expected);
+    }
+
+    void aForbiddenActionNamesTheActorAndTheConsole()
+    {
+        QJsonObject object = actionObject();
+        object.insert("action", "close");
+        const auto result = FeedDecoder().decode(kActionTopic, json(object), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("forbidden"));
+        const QString detail = detailOf(result);
+        QVERIFY2(detail.startsWith(QLatin1String("action: ")), qPrintable(detail));
+        QVERIFY2(detail.contains(QLatin1String("zhang.wei")) && detail.contains(QLatin1String("console-1"))
+                && detail.contains(QLatin1String("close")),
+            qPrintable(detail));
+    }
+
+    void theWallTakesNoActions()
+    {
+        QJsonObject object = actionObject();
+        object.insert("role", "wall");
+        const auto result = FeedDecoder().decode(kActionTopic, json(object), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("out_of_range"));
+        QVERIFY2(detailOf(result).startsWith(QLatin1String("role: ")), qPrintable(detailOf(result)));
+    }
+
+    void actionsAreALiveFeed_data()
+    {
+        QTest::addColumn<qint64>("tsMs");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("now") << kNow << "action";
+        QTest::newRow("7 days old") << kNow - 7 * kDay << "action";
+        QTest::newRow("older than 7 days") << kNow - 7 * kDay - 1 << "bad_timestamp";
+        QTest::newRow("5 minutes ahead") << kNow + 5 * kMinute << "action";
+        QTest::newRow("further ahead") << kNow + 5 * kMinute + 1 << "bad_timestamp";
+    }
+
+    void actionsAreALiveFeed()
+    {
+        QFETCH(qint64, tsMs);
+        QFETCH(QString, expected);
+        COMPARE_OUTCOME(
+            FeedDecoder().decode(kActionTopic, with(actionObject(), QStringLiteral("ts"), tsMs), kNow), expected);
+    }
+
+    void actionOrderOfChecks_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<RejectReason>("reason");
+        QJsonObject mismatchAndBadTs = actionObject();
+        mismatchAndBadTs.insert("incident", "INC-2");
+        mismatchAndBadTs.insert("ts", "soon");
+        QTest::newRow("topic mismatch before ts") << json(mismatchAndBadTs) << RejectReason::TopicMismatch;
+        QJsonObject oldAndNoActor = actionObject();
+        oldAndNoActor.remove("actor");
+        oldAndNoActor.insert("ts", kNow - 8 * kDay);
+        QTest::newRow("ts window before fields") << json(oldAndNoActor) << RejectReason::BadTimestamp;
+        QJsonObject closeByDispatcher = actionObject();
+        closeByDispatcher.insert("action", "close");
+        closeByDispatcher.insert("base_version", -1);
+        QTest::newRow("fields before the role's rights") << json(closeByDispatcher) << RejectReason::OutOfRange;
+        QTest::newRow("empty object") << QByteArray("{}") << RejectReason::MissingField;
+    }
+
+    void actionOrderOfChecks()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(RejectReason, reason);
+        COMPARE_OUTCOME(FeedDecoder().decode(kActionTopic, payload, kNow), rejectReasonName(reason));
+    }
+
     void retainedStateIsAcceptedAtAnyAgeButLiveFeedsAreNot()
     {
         const qint64 later = kNow + 30 * kDay; // a last will written a month ago, delivered now
@@ -980,15 +1106,45 @@ private Q_SLOTS:
         QCOMPARE(std::get<IncidentEvent>(result).title, title);
     }
 
+    // ---- wall control ----
+
+    void wallControlIsDecoded()
+    {
+        const auto result = FeedDecoder().decode(kWallTopic, json(wallObject()), kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("wall"));
+        const WallControl& control = std::get<WallControl>(result);
+        QCOMPARE(control.focusIncident, QStringLiteral("INC-20261129-0007"));
+        QCOMPARE(control.page, QStringLiteral("overview"));
+        QCOMPARE(control.console, QStringLiteral("leader-1"));
+        QCOMPARE(control.tsMs, kNow);
+        QVERIFY(!control.wallId.isEmpty());
+    }
+
+    void wallControlIsValidated_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<RejectReason>("reason");
+        QJsonObject noConsole = wallObject();
+        noConsole.remove("console");
+        QTest::newRow("no console") << json(noConsole) << RejectReason::MissingField;
+        QTest::newRow("focus not an id") << with(wallObject(), QStringLiteral("focus_incident"), "a b/c")
+                                         << RejectReason::OutOfRange;
+        QTest::newRow("page not a string") << with(wallObject(), QStringLiteral("page"), 7) << RejectReason::WrongType;
+    }
+
+    void wallControlIsValidated()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(RejectReason, reason);
+        COMPARE_OUTCOME(FeedDecoder().decode(kWallTopic, payload, kNow), rejectReasonName(reason));
+    }
+
     // ---- ignored traffic ----
 
     void ignored_data()
     {
         QTest::addColumn<QString>("topic");
         QTest::addColumn<QByteArray>("payload");
-        QTest::newRow("incident action") << kActionTopic << json(actionObject());
-        QTest::newRow("wall control") << kWallTopic << json(wallObject());
-        QTest::newRow("action with any object") << kActionTopic << QByteArray("{}");
         for (const QString& topic :
             { kTelemetryTopic, kIndicatorTopic, kIncidentTopic, kStatusTopic, kActionTopic, kWallTopic }) {
             QTest::newRow(qPrintable(QStringLiteral("empty on ") + topic)) << topic << QByteArray();

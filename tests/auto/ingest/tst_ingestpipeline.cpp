@@ -1,3 +1,5 @@
+#include "historyreader.h"
+#include "incidentactionjson.h"
 #include "incidentstore.h"
 #include "ingestpipeline.h"
 
@@ -5,6 +7,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +43,40 @@ QByteArray telemetry(double flow, qint64 tsMs)
         .toJson(QJsonDocument::Compact);
 }
 
+// A console action on INC-7, as its console publishes it.
+QByteArray action(const QString& actionId, const QString& kind, qint64 tsMs, qint64 baseVersion,
+    const QString& role = QStringLiteral("dispatcher"))
+{
+    QJsonObject object { { "ts", tsMs }, { "seq", 1 }, { "action_id", actionId }, { "actor", "zhang.wei" },
+        { "role", role }, { "console", "console-1" }, { "action", kind }, { "base_version", baseVersion },
+        { "note", kind == QLatin1String("note") ? "火势已控制" : "" } };
+    if (kind == QLatin1String("dispatch")) {
+        object.insert("unit_type", "fire");
+        object.insert("unit_id", "QD-F3");
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+const QString kIncidentTopic = QStringLiteral("xy/v1/incident/INC-7/event");
+const QString kActionTopic = QStringLiteral("xy/v1/incident/INC-7/action");
+
+// As Paho does: from another thread; the acknowledgement would follow the return.
+void deliver(IngestPipeline& pipeline, const QString& topic, const QByteArray& payload)
+{
+    std::thread paho([&] { pipeline.enqueue(message(topic, payload, 1)); });
+    paho.join();
+}
+
+// The journalled actions of INC-7, in journal order (read as an auditor would, from another connection).
+std::vector<JournalEntry> journalledActions(const QString& db)
+{
+    HistoryReader reader(db);
+    QString error;
+    if (!reader.open(&error))
+        return {};
+    return reader.incidentActions({ QStringLiteral("INC-7") });
+}
+
 // Everything the pipeline posted, merged, once `done` holds.
 struct Collector
 {
@@ -54,6 +91,18 @@ struct Collector
         for (const auto& b : batches)
             all.insert(all.end(), b->incidents.begin(), b->incidents.end());
         return all;
+    }
+    // Action ids, live (not restored) or restored.
+    QStringList actionIds(bool restored = false) const
+    {
+        QStringList ids;
+        for (const auto& b : batches) {
+            if (b->restored != restored)
+                continue;
+            for (const IncidentAction& a : b->actions)
+                ids << a.actionId;
+        }
+        return ids;
     }
     std::vector<std::shared_ptr<const IngestBatch>> batches;
 };
@@ -129,6 +178,175 @@ private Q_SLOTS:
         QCOMPARE(events[1].status, QStringLiteral("closed"));
         QCOMPARE(events[1].id, events[0].id);
         pipeline.stop();
+    }
+
+    void anActionIsJournalledWithItsStatesBeforeItIsAcknowledged()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("citybrain.sqlite"));
+        IngestPipeline pipeline({ TopicScheme(), {}, db, 16 });
+        pipeline.start();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        deliver(pipeline, kIncidentTopic, incident("new", now));
+        deliver(pipeline, kActionTopic, action("c1-1", "acknowledge", now + 1, 0));
+        // Durable when enqueue() returns, as incident events are.
+        std::vector<JournalEntry> entries = journalledActions(db);
+        QCOMPARE(entries.size(), std::size_t(1));
+        QCOMPARE(entries[0].incidentId, QStringLiteral("INC-7"));
+        QCOMPARE(entries[0].kind, QStringLiteral("action:acknowledge"));
+        QCOMPARE(entries[0].actionId, QStringLiteral("c1-1"));
+        QCOMPARE(entries[0].actor, QStringLiteral("zhang.wei"));
+        QCOMPARE(entries[0].role, QStringLiteral("dispatcher"));
+        QCOMPARE(entries[0].console, QStringLiteral("console-1"));
+        QCOMPARE(entries[0].tsMs, now + 1);
+        QCOMPARE(entries[0].before, QStringLiteral("new"));
+        QCOMPARE(entries[0].after, QStringLiteral("acknowledged"));
+        QString error;
+        const auto payload = incidentActionFromJson(entries[0].payload.toUtf8(), QStringLiteral("INC-7"), &error);
+        QVERIFY2(payload, qPrintable(error));
+        QCOMPARE(payload->kind, ActionKind::Acknowledge);
+
+        deliver(pipeline, kActionTopic, action("c1-2", "dispatch", now + 2, 1));
+        entries = journalledActions(db);
+        QCOMPARE(entries.size(), std::size_t(2));
+        QCOMPARE(entries[1].kind, QStringLiteral("action:dispatch"));
+        QCOMPARE(entries[1].before, QStringLiteral("acknowledged"));
+        QCOMPARE(entries[1].after, QStringLiteral("dispatched"));
+        pipeline.stop();
+    }
+
+    void aJournalledActionArrivesInABatch()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("citybrain.sqlite"));
+        IngestPipeline pipeline({ TopicScheme(), {}, db, 16 });
+        // What the journal held when each batch arrived.
+        QStringList journalledWhenPosted;
+        QStringList posted;
+        QObject::connect(&pipeline, &IngestPipeline::batchReady, [&](const std::shared_ptr<const IngestBatch>& b) {
+            if (b->actions.empty())
+                return;
+            for (const IncidentAction& a : b->actions)
+                posted << a.actionId;
+            for (const JournalEntry& e : journalledActions(db))
+                journalledWhenPosted << e.actionId;
+        });
+        pipeline.start();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        deliver(pipeline, kIncidentTopic, incident("new", now));
+        deliver(pipeline, kActionTopic, action("c1-1", "acknowledge", now + 1, 0));
+        QTRY_COMPARE(posted, QStringList { "c1-1" });
+        QCOMPARE(journalledWhenPosted, QStringList { "c1-1" });
+        QCOMPARE(pipeline.decodedTotal(IngestPipeline::Decoded::Action), qint64(1));
+        pipeline.stop();
+    }
+
+    void aRedeliveredActionIsJournalledAndPassedOnOnce()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("citybrain.sqlite"));
+        IngestPipeline pipeline({ TopicScheme(), {}, db, 16 });
+        Collector collector(pipeline);
+        pipeline.start();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        deliver(pipeline, kIncidentTopic, incident("new", now));
+        const QByteArray ack = action("c1-1", "acknowledge", now + 1, 0);
+        deliver(pipeline, kActionTopic, ack);
+        deliver(pipeline, kActionTopic, ack); // QoS 1: the broker delivers it again
+        deliver(pipeline, kActionTopic, action("c1-2", "note", now + 2, 1));
+        QTRY_COMPARE(collector.actionIds(), (QStringList { "c1-1", "c1-2" }));
+        QCOMPARE(journalledActions(db).size(), std::size_t(2));
+        QCOMPARE(pipeline.decodedTotal(IngestPipeline::Decoded::Action), qint64(3));
+        pipeline.stop();
+    }
+
+    void aForbiddenActionIsRejectedAndNotJournalled()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("citybrain.sqlite"));
+        IngestPipeline pipeline({ TopicScheme(), {}, db, 16 });
+        pipeline.start();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        deliver(pipeline, kIncidentTopic, incident("new", now));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("rejected forbidden .*zhang\\.wei.*console-1")));
+        deliver(pipeline, kActionTopic, action("c1-1", "cancel", now + 1, 0));
+        QTRY_COMPARE(pipeline.rejectedTotal(RejectReason::Forbidden), qint64(1));
+        QVERIFY(journalledActions(db).empty());
+        pipeline.stop();
+    }
+
+    void aRestartedPipelineRestoresTheActions()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("citybrain.sqlite"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray ack = action("c1-1", "acknowledge", now + 1, 0);
+        {
+            IngestPipeline first({ TopicScheme(), {}, db, 16 });
+            first.start();
+            deliver(first, kIncidentTopic, incident("new", now));
+            deliver(first, kActionTopic, ack);
+            deliver(first, kActionTopic, action("c1-2", "dispatch", now + 2, 1));
+            first.stop();
+        }
+        IngestPipeline restarted({ TopicScheme(), {}, db, 16 });
+        Collector collector(restarted);
+        restarted.start();
+        QTRY_VERIFY(!collector.batches.empty());
+        const IngestBatch& restored = *collector.batches.front();
+        QVERIFY(restored.restored);
+        QCOMPARE(restored.incidents.size(), std::size_t(1));
+        QCOMPARE(restored.actions.size(), std::size_t(2));
+        QCOMPARE(restored.actions[0].actionId, QStringLiteral("c1-1")); // journal order
+        QCOMPARE(restored.actions[0].kind, ActionKind::Acknowledge);
+        QCOMPARE(restored.actions[0].incidentId, QStringLiteral("INC-7"));
+        QCOMPARE(restored.actions[1].actionId, QStringLiteral("c1-2"));
+        QCOMPARE(restored.actions[1].unitId, QStringLiteral("QD-F3"));
+        QCOMPARE(restored.actions[1].tsMs, now + 2);
+
+        // The broker redelivers what the first one had not acknowledged: not journalled, not passed on.
+        deliver(restarted, kActionTopic, ack);
+        // The lifecycle went on from where it was: dispatched, not new.
+        deliver(restarted, kActionTopic, action("c1-3", "on_scene", now + 3, 2));
+        QTRY_COMPARE(collector.actionIds(), QStringList { "c1-3" });
+        const std::vector<JournalEntry> entries = journalledActions(db);
+        QCOMPARE(entries.size(), std::size_t(3));
+        QCOMPARE(entries[2].actionId, QStringLiteral("c1-3"));
+        QCOMPARE(entries[2].before, QStringLiteral("dispatched"));
+        QCOMPARE(entries[2].after, QStringLiteral("on_scene"));
+        restarted.stop();
+    }
+
+    // Only the recent incidents are restored; an action on another one still finds the incident's
+    // journalled actions: a redelivery is recognised and the states go on from the journal's.
+    void anIncidentNotRestoredGetsItsActionsFromTheJournal()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("citybrain.sqlite"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray ack = action("c1-1", "acknowledge", now + 1, 0);
+        {
+            // Actions may come before their incident's event; here the event never came.
+            IngestPipeline first({ TopicScheme(), {}, db, 16 });
+            first.start();
+            deliver(first, kActionTopic, ack);
+            deliver(first, kActionTopic, action("c1-2", "dispatch", now + 2, 1));
+            first.stop();
+        }
+        IngestPipeline restarted({ TopicScheme(), {}, db, 16 });
+        Collector collector(restarted);
+        restarted.start();
+        QTRY_VERIFY(!collector.batches.empty());
+        QVERIFY(collector.batches.front()->actions.empty()); // INC-7 is not among the restored incidents
+        deliver(restarted, kActionTopic, ack);
+        deliver(restarted, kActionTopic, action("c1-3", "on_scene", now + 3, 2));
+        QTRY_COMPARE(collector.actionIds(), QStringList { "c1-3" });
+        const std::vector<JournalEntry> entries = journalledActions(db);
+        QCOMPARE(entries.size(), std::size_t(3));
+        QCOMPARE(entries[2].before, QStringLiteral("dispatched"));
+        QCOMPARE(entries[2].after, QStringLiteral("on_scene"));
+        restarted.stop();
     }
 
     void rejectionsAreCountedAndTheStreamGoesOn()

@@ -1,5 +1,6 @@
 #include "citysimulator.h"
 #include "districtlayer.h"
+#include "incidentactionjson.h"
 #include "topicscheme.h"
 
 #include <QDateTime>
@@ -199,6 +200,17 @@ QString checkMessage(const TopicScheme& scheme, const SimMessage& m, qint64 nowM
         if (m.qos != 1 || !m.retained)
             return QStringLiteral("status: QoS 1, retained");
         return checkStatus(o);
+    case TopicScheme::Feed::IncidentAction: {
+        // The dispatch desk's actions: the consoles' own codec reads them.
+        if (m.qos != 1 || m.retained)
+            return QStringLiteral("action: QoS 1, not retained");
+        QString error;
+        if (!incidentActionFromJson(o, route.id, &error))
+            return QStringLiteral("action: ") + error;
+        if (o.value(QLatin1String("role")).toString() != QLatin1String("dispatcher"))
+            return QStringLiteral("action: the desk is a dispatcher");
+        return {};
+    }
     default:
         return QStringLiteral("the simulator publishes no such feed: ") + m.topic;
     }
@@ -321,13 +333,18 @@ private Q_SLOTS:
             const TopicScheme::Route route = scheme.route(m.topic);
             const QJsonObject o = QJsonDocument::fromJson(m.payload).object();
             QString key;
+            const auto seq = static_cast<qint64>(o.value(QLatin1String("seq")).toDouble());
             if (route.feed == TopicScheme::Feed::IncidentEvent) {
                 key = QStringLiteral("incident:") + o.value(QLatin1String("source")).toString();
                 ++incidents;
+            } else if (route.feed == TopicScheme::Feed::IncidentAction) {
+                // Counts per console, continuing from the clock at start-up.
+                key = QStringLiteral("action:") + o.value(QLatin1String("console")).toString();
+                if (!last.count(key))
+                    last[key] = seq - 1;
             } else {
                 key = QString::number(int(route.feed)) + u':' + route.id;
             }
-            const auto seq = static_cast<qint64>(o.value(QLatin1String("seq")).toDouble());
             QVERIFY2(
                 seq == last[key] + 1, qPrintable(QStringLiteral("%1: %2 after %3").arg(key).arg(seq).arg(last[key])));
             last[key] = seq;

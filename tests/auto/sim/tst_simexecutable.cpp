@@ -111,6 +111,28 @@ private Q_SLOTS:
         QVERIFY(recorder.count(QStringLiteral("/indicator/air.aqi")) >= 2);
         QVERIFY(recorder.count(QStringLiteral("/indicator/plan.5g_stations")) >= 2);
         QVERIFY(recorder.count(QStringLiteral("/incident/")) >= 3);
+        // The dispatch desk is on by default: the start-up incidents come with their past actions.
+        QVERIFY(recorder.count(QStringLiteral("/action")) >= 3);
+    }
+
+    void dispatchDeskOffPublishesNoActions()
+    {
+        Recorder recorder(m_broker.uri(), QStringLiteral("run3/v1/#"));
+        QVERIFY(recorder.waitForConnected());
+        QProcess sim;
+        sim.setProcessChannelMode(QProcess::ForwardedChannels);
+        sim.start(simulatorPath(),
+            { QStringLiteral("--broker"), m_broker.uri(), QStringLiteral("--duration"), QStringLiteral("2"),
+                QStringLiteral("--rate"), QStringLiteral("50"), QStringLiteral("--topic-prefix"),
+                QStringLiteral("run3/v1"), QStringLiteral("--client-id"), QStringLiteral("sim-run3"),
+                QStringLiteral("--dispatch-desk"), QStringLiteral("off") });
+        QVERIFY(sim.waitForStarted(5000));
+        QVERIFY2(sim.waitForFinished(30000), "citybrain-sim did not stop after --duration 2");
+        QCOMPARE(sim.exitCode(), 0);
+        // The final offline presence is published last: everything before it has arrived.
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.presence(QStringLiteral("run3/v1/status/sim-run3")).size() >= 2, 10000);
+        QVERIFY(recorder.count(QStringLiteral("/incident/")) >= 3);
+        QCOMPARE(recorder.count(QStringLiteral("/action")), 0);
     }
 
     void stopsCleanlyOnSigterm()
@@ -145,6 +167,8 @@ private Q_SLOTS:
         QTest::newRow("bad client id") << QStringList { QStringLiteral("--client-id"), QStringLiteral("a b") }
                                        << QStringLiteral("--client-id");
         QTest::newRow("missing value") << QStringList { QStringLiteral("--seed") } << QStringLiteral("seed");
+        QTest::newRow("dispatch desk neither on nor off") << QStringList { QStringLiteral("--dispatch-desk"),
+            QStringLiteral("yes") } << QStringLiteral("--dispatch-desk");
     }
     void rejectsBadOptionsWithExitCodeTwo()
     {

@@ -200,6 +200,51 @@ private Q_SLOTS:
         QVERIFY(between[0].recordedMs > 0);
     }
 
+    void incidentActionsAreTheActionEntriesOfTheIncidentsInJournalOrder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const auto action = [](const QString& incident, const QString& actionId, qint64 tsMs) {
+            JournalEntry e;
+            e.incidentId = incident;
+            e.kind = QStringLiteral("action:note");
+            e.actor = QStringLiteral("zhang.wei");
+            e.role = QStringLiteral("dispatcher");
+            e.console = QStringLiteral("console-1");
+            e.tsMs = tsMs;
+            e.payload = QStringLiteral("{}");
+            e.before = QStringLiteral("new");
+            e.after = QStringLiteral("new");
+            e.actionId = actionId;
+            return e;
+        };
+        {
+            HistoryStore store(path);
+            QVERIFY(store.start());
+            QVERIFY(store.appendIncidents({ incident("INC-1", 1000, "new"), incident("INC-2", 1000, "new") }));
+            QVERIFY(store.appendJournal({ action("INC-2", "c1-2", 5000) }));
+            QVERIFY(store.appendJournal({ action("INC-1", "c1-3", 1000), action("INC-3", "c1-4", 1000) }));
+            QVERIFY(store.appendJournal({ action("INC-2", "c1-5", 2000) })); // journalled later, older ts
+        }
+        HistoryReader reader(path);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        bool ok = false;
+        const std::vector<JournalEntry> actions = reader.incidentActions({ "INC-1", "INC-2" }, &ok);
+        QVERIFY(ok);
+        QStringList ids;
+        for (const JournalEntry& e : actions)
+            ids << e.incidentId + QLatin1Char('/') + e.actionId;
+        QCOMPARE(ids, (QStringList { "INC-2/c1-2", "INC-1/c1-3", "INC-2/c1-5" })); // events and INC-3 left out
+        QCOMPARE(actions[0].kind, QStringLiteral("action:note"));
+        QCOMPARE(actions[0].before, QStringLiteral("new"));
+        QCOMPARE(actions[0].console, QStringLiteral("console-1"));
+        QVERIFY(actions[0].id < actions[1].id && actions[1].id < actions[2].id);
+        QVERIFY(reader.incidentActions({ "INC-9" }, &ok).empty());
+        QVERIFY(ok);
+        QVERIFY(reader.incidentActions({}).empty());
+    }
+
     void exportIteratesEveryValueAndEveryEntryInRange()
     {
         QTemporaryDir dir;

@@ -271,6 +271,40 @@ private Q_SLOTS:
         QCOMPARE(s.int64(0), qint64(3));
     }
 
+    // A console action is journalled once per (incident, action id), whatever else differs, before and
+    // after a restart; the same id on another incident is another action.
+    void aRedeliveredActionIsJournalledOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const auto action = [](const QString& incident, const QString& actionId, qint64 tsMs) {
+            JournalEntry e = entry(0);
+            e.incidentId = incident;
+            e.kind = QStringLiteral("action:acknowledge");
+            e.tsMs = tsMs;
+            e.payload = QStringLiteral("{\"action_id\":\"%1\",\"ts\":%2}").arg(actionId).arg(tsMs);
+            e.actionId = actionId;
+            return e;
+        };
+        {
+            HistoryStore store(path);
+            QVERIFY(store.start());
+            QVERIFY(store.appendJournal({ action("INC-1", "c1-1", 1000), action("INC-1", "c1-1", 1000) }));
+            QVERIFY(store.appendJournal({ action("INC-1", "c1-1", 1001) })); // same id, other payload
+        }
+        HistoryStore restarted(path);
+        QVERIFY(restarted.start());
+        QVERIFY(restarted.appendJournal({ action("INC-1", "c1-1", 1002), action("INC-2", "c1-1", 1000) }));
+        QVERIFY(restarted.appendJournal({ entry(1) })); // entries without an action id are not affected
+        restarted.stop();
+        QCOMPARE(
+            scalar(path, "SELECT count(*) FROM journal WHERE incident_id='INC-1' AND action_id='c1-1'"), qint64(1));
+        QCOMPARE(scalar(path, "SELECT ts_ms FROM journal WHERE incident_id='INC-1' AND action_id='c1-1'"),
+            qint64(1000)); // the first one stays
+        QCOMPARE(scalar(path, "SELECT count(*) FROM journal WHERE incident_id='INC-2'"), qint64(1));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM journal WHERE action_id IS NULL"), qint64(1));
+    }
+
     void killMidStreamLosesNothingCommitted_data()
     {
         QTest::addColumn<qint64>("age");

@@ -59,9 +59,18 @@ private Q_SLOTS:
             QVERIFY(db.open(dir.filePath(QStringLiteral("v%1.sqlite").arg(version)), false));
             QVERIFY2(schema::migrate(db, &error, nullptr, version), qPrintable(error));
             QCOMPARE(scalar(db, "PRAGMA user_version"), qint64(version));
+            const bool hasJournal = version >= 2; // the journal came with v2; its entries survive every step
+            if (hasJournal) {
+                QVERIFY(db.exec("INSERT INTO journal(incident_id,kind,actor,role,console,ts_ms,payload,before,"
+                                "after,recorded_ms) VALUES('INC-1','event','119','source','',1,'{}','','',1)"));
+            }
             QVERIFY2(schema::migrate(db, &error), qPrintable(error));
             QCOMPARE(scalar(db, "PRAGMA user_version"), qint64(schema::currentVersion));
             QCOMPARE(schemaOf(db), expected);
+            if (hasJournal) {
+                QCOMPARE(scalar(db, "SELECT count(*) FROM journal WHERE incident_id='INC-1' AND action_id IS NULL"),
+                    qint64(1));
+            }
         }
     }
 
@@ -147,6 +156,30 @@ private Q_SLOTS:
         QVERIFY2(db.lastError().contains(QStringLiteral("append-only")), qPrintable(db.lastError()));
         QVERIFY(!db.exec("DELETE FROM journal"));
         QCOMPARE(scalar(db, "SELECT count(*) FROM journal WHERE actor='a'"), qint64(1));
+    }
+
+    // v4: an action id is unique per incident; entries without one (events, annotations) are not limited.
+    void theJournalHoldsAnActionOncePerIncident()
+    {
+        QTemporaryDir dir;
+        Sqlite db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("a.sqlite")), false));
+        QString error;
+        QVERIFY(schema::migrate(db, &error));
+        const auto insert = [&](const char* incident, const char* actionId) {
+            const QByteArray sql = QByteArrayLiteral("INSERT INTO journal(incident_id,kind,actor,role,console,ts_ms,"
+                                                     "payload,before,after,recorded_ms,action_id) VALUES('")
+                + incident + "','action:note','a','dispatcher','c',1,'{}','new','new',1,"
+                + (actionId ? QByteArray("'") + actionId + "'" : QByteArray("NULL")) + ")";
+            return db.exec(sql.constData());
+        };
+        QVERIFY(insert("INC-1", "c1-1"));
+        QVERIFY(!insert("INC-1", "c1-1"));
+        QVERIFY2(db.lastError().contains(QStringLiteral("UNIQUE")), qPrintable(db.lastError()));
+        QVERIFY(insert("INC-2", "c1-1"));
+        QVERIFY(insert("INC-1", nullptr));
+        QVERIFY(insert("INC-1", nullptr));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM journal"), qint64(4));
     }
 
     void aNewerVersionIsRefused()
