@@ -2,6 +2,271 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../qml/Panels/ActionBar.qml" line="95"/>
+        <source>No action is open to this console for this incident</source>
+        <translation>本席位当前不能对此事件执行任何操作</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionBar.qml" line="96"/>
+        <source>Select an incident to act on it</source>
+        <translation>请先选择一个事件</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="105"/>
+        <source>Pick one first (number keys)</source>
+        <translation>请先选择一项（数字键）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="110"/>
+        <source>A reason is required</source>
+        <translation>必须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="110"/>
+        <source>Please fill in the field</source>
+        <translation>请填写此项</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="151"/>
+        <source>The action was refused</source>
+        <translation>操作被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="162"/>
+        <source>Dispatch a unit</source>
+        <translation>派遣处置力量</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="164"/>
+        <source>Which unit arrived on scene?</source>
+        <translation>哪支力量已到达现场？</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="166"/>
+        <source>Change the priority</source>
+        <translation>调整优先级</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="168"/>
+        <source>Correct the kind</source>
+        <translation>更正事件类型</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="170"/>
+        <source>Merge into another incident?</source>
+        <translation>合并到另一事件？</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="172"/>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="174"/>
+        <source>Attach a reference</source>
+        <translation>添加附件链接</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="176"/>
+        <source>Resolve the incident</source>
+        <translation>处置完毕</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="178"/>
+        <source>Escalate to the duty leader</source>
+        <translation>升级至值班领导</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="180"/>
+        <source>Close the incident</source>
+        <translation>关闭事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="182"/>
+        <source>Cancel the incident</source>
+        <translation>取消事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="191"/>
+        <source>Call sign, e.g. 渭城消防一中队</source>
+        <translation>呼号，如 渭城消防一中队</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="193"/>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="195"/>
+        <source>Incident that stays (ID)</source>
+        <translation>保留的事件（编号）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="197"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="199"/>
+        <source>Reference: URI of a photo, report or recording</source>
+        <translation>链接：照片、报告或录音的 URI</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="201"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="334"/>
+        <source>No unit has been dispatched</source>
+        <translation>尚未派遣任何力量</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="375"/>
+        <source> (derived)</source>
+        <translation>（系统判定）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="429"/>
+        <source>Number keys pick · Enter sends · Esc closes</source>
+        <translation>数字键选择 · Enter 发送 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="430"/>
+        <source>Enter sends · Esc closes</source>
+        <translation>Enter 发送 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="443"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="448"/>
+        <source>Merge (Enter)</source>
+        <translation>合并 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ActionDialog.qml" line="448"/>
+        <source>Send (Enter)</source>
+        <translation>发送 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../qml/Panels/AlarmBanner.qml" line="66"/>
+        <source>Alarm: not acknowledged in time</source>
+        <translation>警报：超时未确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmBanner.qml" line="67"/>
+        <source>Alarm: not acknowledged</source>
+        <translation>警报：事件未确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmBanner.qml" line="68"/>
+        <source> (%1 alarms)</source>
+        <translation>（共 %1 起）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmBanner.qml" line="84"/>
+        <source>Press A to acknowledge</source>
+        <translation>按 A 确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmBanner.qml" line="101"/>
+        <source>No sound: %1</source>
+        <translation>无声音：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleView</name>
+    <message>
+        <location filename="../qml/Panels/ConsoleView.qml" line="76"/>
+        <source>&apos;%1&apos; was not sent</source>
+        <translation>“%1”未发送</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ConsoleView.qml" line="104"/>
+        <source>Shown on the video wall</source>
+        <translation>已推送到大屏</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ConsoleView.qml" line="220"/>
+        <source>⚠ Not connected to the message broker: the queue may be out of date and actions cannot be sent</source>
+        <translation>⚠ 未连接消息服务器：队列可能不是最新，操作无法发送</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="25"/>
+        <source>Incident detail</source>
+        <translation>事件详情</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="29"/>
+        <source>Select an incident in the queue (J/K or ↑/↓)</source>
+        <translation>请在队列中选择事件（J/K 或 ↑/↓）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="64"/>
+        <source>⇧ Escalated</source>
+        <translation>⇧ 已升级</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="88"/>
+        <source>%1 · %2 · reported %3 (%4 ago) · source %5</source>
+        <translation>%1 · %2 · %3 上报（%4前）· 来源 %5</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="104"/>
+        <source>Priority set by hand (derived %1): %2</source>
+        <translation>优先级经人工调整（系统判定 %1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="123"/>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>%1 于 %2 确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="126"/>
+        <source>Merged into %1</source>
+        <translation>已合并到 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="128"/>
+        <source>The source has closed it</source>
+        <translation>来源系统已关闭此事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="141"/>
+        <source>⇢ Possible duplicate of %1 (%2): press M to merge it into that one</source>
+        <translation>⇢ 疑似与“%1”（%2）重复：按 M 合并到该事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="187"/>
+        <source>⚠ %1 targets missed</source>
+        <translation>⚠ 已超时 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="210"/>
+        <source>Timeline (%1 actions)</source>
+        <translation>处置记录（%1 条）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="258"/>
+        <source>No action yet</source>
+        <translation>尚无处置记录</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <location filename="../qml/Panels/HeaderBar.qml" line="9"/>
@@ -120,17 +385,17 @@
 <context>
     <name>IncidentPanel</name>
     <message>
-        <location filename="../qml/Panels/IncidentPanel.qml" line="10"/>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="11"/>
         <source>Incidents</source>
         <translation>实时事件</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/IncidentPanel.qml" line="11"/>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="12"/>
         <source>%1 open</source>
         <translation>未结 %1 起</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/IncidentPanel.qml" line="14"/>
+        <location filename="../qml/Panels/IncidentPanel.qml" line="15"/>
         <source>No incidents reported</source>
         <translation>暂无事件上报</translation>
     </message>
@@ -138,7 +403,7 @@
 <context>
     <name>IncidentRow</name>
     <message>
-        <location filename="../qml/Panels/IncidentRow.qml" line="81"/>
+        <location filename="../qml/Panels/IncidentRow.qml" line="92"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -293,97 +558,319 @@
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="80"/>
+        <location filename="../qml/Theme/Labels.qml" line="101"/>
+        <source>Unacknowledged</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="103"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="105"/>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="107"/>
+        <location filename="../qml/Theme/Labels.qml" line="179"/>
+        <source>On scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="109"/>
+        <source>Resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="111"/>
+        <source>Closed</source>
+        <comment>incident state</comment>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="113"/>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="115"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="117"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="127"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="129"/>
+        <source>Reclassify</source>
+        <translation>改类型</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="131"/>
+        <source>Reprioritise</source>
+        <translation>调整优先级</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="133"/>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="135"/>
+        <source>Arrive on scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="137"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="139"/>
+        <source>Attach</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="141"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="143"/>
+        <source>Resolve</source>
+        <translation>处置完毕</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="145"/>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="147"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="149"/>
+        <source>Cancel incident</source>
+        <translation>取消事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="151"/>
+        <source>Show on wall</source>
+        <translation>推送大屏</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="160"/>
+        <source>Police</source>
+        <translation>公安</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="162"/>
+        <source>Fire brigade</source>
+        <translation>消防</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="164"/>
+        <source>Emergency medical</source>
+        <translation>医疗急救</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="166"/>
+        <source>City management</source>
+        <translation>城管</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="168"/>
+        <source>Utilities (water, power, gas)</source>
+        <translation>公用事业（水电气）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="177"/>
+        <source>En route</source>
+        <translation>途中</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="181"/>
+        <source>Released</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="191"/>
+        <source>Acknowledge</source>
+        <comment>SLA phase</comment>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="193"/>
+        <source>Dispatch</source>
+        <comment>SLA phase</comment>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="195"/>
+        <source>On scene</source>
+        <comment>SLA phase</comment>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="209"/>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="211"/>
+        <source>Sender</source>
+        <translation>发布者</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="213"/>
+        <source>Sent</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="215"/>
+        <source>Message type</source>
+        <translation>消息类型</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="217"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="219"/>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="221"/>
+        <source>Severity</source>
+        <translation>事件等级</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="223"/>
+        <source>Urgency</source>
+        <translation>紧迫程度</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="225"/>
+        <source>Certainty</source>
+        <translation>确定程度</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="227"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="249"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../qml/Theme/Labels.qml" line="256"/>
         <source>Video wall</source>
         <translation>大屏</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="82"/>
+        <location filename="../qml/Theme/Labels.qml" line="258"/>
         <source>Dispatcher</source>
         <translation>调度席</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="84"/>
+        <location filename="../qml/Theme/Labels.qml" line="260"/>
         <source>Duty leader</source>
         <translation>值班领导</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="86"/>
+        <location filename="../qml/Theme/Labels.qml" line="262"/>
         <source>Simulator</source>
         <translation>模拟数据源</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="88"/>
+        <location filename="../qml/Theme/Labels.qml" line="264"/>
         <source>Sensor gateway</source>
         <translation>传感网关</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="90"/>
+        <location filename="../qml/Theme/Labels.qml" line="266"/>
         <source>Source system</source>
         <translation>业务系统</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="118"/>
+        <location filename="../qml/Theme/Labels.qml" line="294"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="118"/>
+        <location filename="../qml/Theme/Labels.qml" line="294"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="118"/>
+        <location filename="../qml/Theme/Labels.qml" line="294"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="118"/>
+        <location filename="../qml/Theme/Labels.qml" line="294"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="119"/>
+        <location filename="../qml/Theme/Labels.qml" line="295"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="119"/>
+        <location filename="../qml/Theme/Labels.qml" line="295"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="119"/>
+        <location filename="../qml/Theme/Labels.qml" line="295"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="128"/>
+        <location filename="../qml/Theme/Labels.qml" line="247"/>
+        <location filename="../qml/Theme/Labels.qml" line="304"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="130"/>
+        <location filename="../qml/Theme/Labels.qml" line="306"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="131"/>
+        <location filename="../qml/Theme/Labels.qml" line="250"/>
+        <location filename="../qml/Theme/Labels.qml" line="307"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="137"/>
+        <location filename="../qml/Theme/Labels.qml" line="313"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="139"/>
+        <location filename="../qml/Theme/Labels.qml" line="315"/>
         <source>Updated just now</source>
         <translation>刚刚更新</translation>
     </message>
     <message>
-        <location filename="../qml/Theme/Labels.qml" line="140"/>
+        <location filename="../qml/Theme/Labels.qml" line="316"/>
         <source>Updated %1 ago</source>
         <translation>%1前更新</translation>
     </message>
@@ -391,9 +878,14 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/CityBrain/Main.qml" line="14"/>
+        <location filename="../qml/CityBrain/Main.qml" line="31"/>
         <source>Digital Xianyang City Brain</source>
         <translation>数字咸阳城市大脑</translation>
+    </message>
+    <message>
+        <location filename="../qml/CityBrain/Main.qml" line="181"/>
+        <source>Your &apos;%1&apos; did not take effect: %2 (%3) had already &apos;%4&apos;; the incident is now %5</source>
+        <translation>您的“%1”未生效：%2（%3）已“%4”，事件现为 %5</translation>
     </message>
 </context>
 <context>
@@ -417,6 +909,24 @@
         <location filename="../qml/Panels/MapPanel.qml" line="99"/>
         <source>No incidents on the map</source>
         <translation>地图上暂无事件</translation>
+    </message>
+</context>
+<context>
+    <name>MiniMapPanel</name>
+    <message>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="43"/>
+        <source>Location</source>
+        <translation>事件位置</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="153"/>
+        <source>No incident selected</source>
+        <translation>未选择事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="153"/>
+        <source>This incident has no position</source>
+        <translation>此事件没有位置信息</translation>
     </message>
 </context>
 <context>
@@ -516,6 +1026,168 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="34"/>
+        <source>Incident queue</source>
+        <translation>事件队列</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="35"/>
+        <source>%1 shown · %2 overdue</source>
+        <translation>显示 %1 起 · 超时 %2 起</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="36"/>
+        <source>%1 shown</source>
+        <translation>显示 %1 起</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="57"/>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="68"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="70"/>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="80"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="82"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="93"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="95"/>
+        <source>Still open</source>
+        <translation>未结事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="95"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="149"/>
+        <source>No incidents reported</source>
+        <translation>暂无事件上报</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueuePanel.qml" line="149"/>
+        <source>No incident matches the filters</source>
+        <translation>没有符合筛选条件的事件</translation>
+    </message>
+</context>
+<context>
+    <name>QueueRow</name>
+    <message>
+        <location filename="../qml/Panels/QueueRow.qml" line="107"/>
+        <source>%1 units</source>
+        <translation>%1 个单位</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/QueueRow.qml" line="176"/>
+        <source>⇢ Possible duplicate of %1</source>
+        <translation>⇢ 疑似与 %1 重复</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsePanel</name>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="14"/>
+        <source>Units and records</source>
+        <translation>处置力量与资料</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="15"/>
+        <source>%1 units</source>
+        <translation>%1 个单位</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="17"/>
+        <source>Select an incident in the queue</source>
+        <translation>请在队列中选择事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="36"/>
+        <source>Units</source>
+        <translation>处置力量</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="41"/>
+        <source>No unit dispatched yet</source>
+        <translation>尚未派遣力量</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="96"/>
+        <source>Sent %1 by %2</source>
+        <translation>%1 由 %2 派遣</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="98"/>
+        <source> · on scene %1</source>
+        <translation> · %1 到场</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="128"/>
+        <source>CAP alert</source>
+        <translation>CAP 预警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="171"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ResponsePanel.qml" line="176"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>SlaPhaseBlock</name>
+    <message>
+        <location filename="../qml/Panels/SlaPhaseBlock.qml" line="53"/>
+        <source>Late: %1 (target %2)</source>
+        <translation>超时完成：用时 %1（目标 %2）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/SlaPhaseBlock.qml" line="53"/>
+        <source>Met in %1 (target %2)</source>
+        <translation>用时 %1（目标 %2）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/SlaPhaseBlock.qml" line="57"/>
+        <source>Overdue %1</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/SlaPhaseBlock.qml" line="58"/>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/SlaPhaseBlock.qml" line="59"/>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <location filename="../qml/Panels/StatusStrip.qml" line="17"/>
@@ -526,6 +1198,24 @@
         <location filename="../qml/Panels/StatusStrip.qml" line="35"/>
         <source>%1 · version %2</source>
         <translation>%1 · 版本 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineRow</name>
+    <message>
+        <location filename="../qml/Panels/TimelineRow.qml" line="102"/>
+        <source>%1 (%2 · %3)</source>
+        <translation>%1（%2 · %3）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TimelineRow.qml" line="103"/>
+        <source>%1 · this console</source>
+        <translation>%1 · 本席位</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TimelineRow.qml" line="130"/>
+        <source>✕ Lost to %1 (%2, %3)</source>
+        <translation>✕ 未生效：%1（%2）已先“%3”</translation>
     </message>
 </context>
 <context>
@@ -544,6 +1234,89 @@
         <location filename="../qml/Panels/TrendPanel.qml" line="68"/>
         <source>No trend data received yet</source>
         <translation>尚未收到趋势数据</translation>
+    </message>
+</context>
+<context>
+    <name>citybrain::ConsoleActions</name>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="58"/>
+        <source>Your role (%1) may not %2.</source>
+        <translation>您的席位（%1）不能执行“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="61"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="201"/>
+        <source>Incident %1 is not known here.</source>
+        <translation>本席位没有事件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="63"/>
+        <source>Incident %1 is %2: %3 is not possible now.</source>
+        <translation>事件 %1 当前为 %2：现在不能%3。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="66"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="203"/>
+        <source>No broker connection.</source>
+        <translation>未连接消息服务器。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="77"/>
+        <source>The broker did not take the action; try again.</source>
+        <translation>消息服务器未接收此操作，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="107"/>
+        <source>Unknown unit type: %1</source>
+        <translation>未知的力量类型：%1</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="110"/>
+        <source>A unit needs a call sign (at most 64 characters).</source>
+        <translation>派遣需要填写呼号（最多 64 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="135"/>
+        <source>A note needs text (at most 2000 characters).</source>
+        <translation>备注不能为空（最多 2000 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="147"/>
+        <source>An attachment is a http, https, file, ftp or rtsp address.</source>
+        <translation>附件须为 http、https、file、ftp 或 rtsp 地址。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="155"/>
+        <source>Priority is P1 to P4.</source>
+        <translation>优先级为 P1 至 P4。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="157"/>
+        <source>Changing the priority needs a reason.</source>
+        <translation>调整优先级必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="168"/>
+        <source>Unknown incident kind: %1</source>
+        <translation>未知的事件类型：%1</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="177"/>
+        <source>Merge into which incident? %1 is not known here.</source>
+        <translation>合并到哪个事件？本席位没有事件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="199"/>
+        <source>Only a leader steers the wall.</source>
+        <translation>只有值班领导可以控制大屏。</translation>
+    </message>
+</context>
+<context>
+    <name>citybrain::IncidentAlarm</name>
+    <message>
+        <location filename="../modules/incidents/incidentalarm.cpp" line="33"/>
+        <source>The alarm sound cannot be played (no audio output or a bad file).</source>
+        <translation>无法播放警报声音（没有音频输出或文件损坏）。</translation>
     </message>
 </context>
 </TS>

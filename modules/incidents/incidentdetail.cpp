@@ -3,6 +3,8 @@
 #include "districtlayer.h"
 #include "incidentmodel.h"
 
+#include <algorithm>
+
 namespace citybrain {
 
 IncidentTimeline::IncidentTimeline(QObject* parent)
@@ -176,9 +178,28 @@ void IncidentDetail::reload()
     m_case = incident ? *incident : IncidentCase {};
     m_sla = incident ? m_incidents->slaOf(m_incidentId) : SlaClock {};
     m_duplicateOf = incident ? m_incidents->duplicateOf(m_incidentId) : QString();
+    const IncidentCase* duplicate = m_duplicateOf.isEmpty() ? nullptr : m_incidents->find(m_duplicateOf);
+    m_duplicateOfTitle = duplicate ? duplicate->latest.title : QString();
+    m_policy = m_incidents->slaPolicy();
+    m_nowMs = m_incidents->now();
     m_timeline.setEntries(m_case.timeline, m_consoleId);
     m_units.setUnits(m_case.units);
     Q_EMIT changed();
+}
+
+qint64 IncidentDetail::budget(const std::array<qint64, 4>& targets) const
+{
+    return m_exists ? targets[static_cast<std::size_t>(std::clamp(m_case.priority, 1, 4) - 1)] : 0;
+}
+
+bool IncidentDetail::late(const std::array<qint64, 4>& targets, qint64 metMs) const
+{
+    if (!m_exists)
+        return false;
+    const qint64 deadline = m_case.reportedMs + budget(targets);
+    if (metMs > 0)
+        return metMs > deadline;
+    return m_case.isOpen() && m_nowMs > deadline;
 }
 
 QString IncidentDetail::state() const

@@ -118,6 +118,14 @@ class IncidentDetail : public QObject, public QmlSingleton<IncidentDetail>
     Q_PROPERTY(double slaBudgetMs READ slaBudgetMs NOTIFY changed)
     Q_PROPERTY(bool slaBreached READ slaBreached NOTIFY changed)
     Q_PROPERTY(int slaBreaches READ slaBreaches NOTIFY changed)
+    // Each milestone's allowance for this priority, and whether it was (or is now) late.
+    Q_PROPERTY(double acknowledgeBudgetMs READ acknowledgeBudgetMs NOTIFY changed)
+    Q_PROPERTY(double dispatchBudgetMs READ dispatchBudgetMs NOTIFY changed)
+    Q_PROPERTY(double onSceneBudgetMs READ onSceneBudgetMs NOTIFY changed)
+    Q_PROPERTY(bool acknowledgeLate READ acknowledgeLate NOTIFY changed)
+    Q_PROPERTY(bool dispatchLate READ dispatchLate NOTIFY changed)
+    Q_PROPERTY(bool onSceneLate READ onSceneLate NOTIFY changed)
+    Q_PROPERTY(QString duplicateOfTitle READ duplicateOfTitle NOTIFY changed)
     Q_PROPERTY(bool hasCap READ hasCap NOTIFY changed)
     // CAP fields, as the alert gave them: identifier, sender, sent, msgType, event, headline, severity,
     // urgency, certainty, areaDesc (empty without CAP).
@@ -165,6 +173,13 @@ public:
     [[nodiscard]] double slaBudgetMs() const { return double(m_sla.budgetMs); }
     [[nodiscard]] bool slaBreached() const { return m_sla.breached; }
     [[nodiscard]] int slaBreaches() const { return m_sla.breaches; }
+    [[nodiscard]] double acknowledgeBudgetMs() const { return double(budget(m_policy.acknowledgeMs)); }
+    [[nodiscard]] double dispatchBudgetMs() const { return double(budget(m_policy.dispatchMs)); }
+    [[nodiscard]] double onSceneBudgetMs() const { return double(budget(m_policy.onSceneMs)); }
+    [[nodiscard]] bool acknowledgeLate() const { return late(m_policy.acknowledgeMs, m_case.acknowledgedMs); }
+    [[nodiscard]] bool dispatchLate() const { return late(m_policy.dispatchMs, m_case.dispatchedMs); }
+    [[nodiscard]] bool onSceneLate() const { return late(m_policy.onSceneMs, m_case.onSceneMs); }
+    [[nodiscard]] QString duplicateOfTitle() const { return m_duplicateOfTitle; }
     [[nodiscard]] bool hasCap() const { return m_case.latest.cap.has_value(); }
     [[nodiscard]] QStringList capFields() const;
     [[nodiscard]] QStringList capValues() const;
@@ -176,6 +191,9 @@ Q_SIGNALS:
 
 private:
     void reload();
+    [[nodiscard]] qint64 budget(const std::array<qint64, 4>& targets) const;
+    // Met after its deadline, or not met and overdue at the last clock tick.
+    [[nodiscard]] bool late(const std::array<qint64, 4>& targets, qint64 metMs) const;
 
     IncidentModel* m_incidents;
     QString m_consoleId;
@@ -184,6 +202,9 @@ private:
     IncidentCase m_case;
     SlaClock m_sla;
     QString m_duplicateOf;
+    QString m_duplicateOfTitle;
+    SlaPolicy m_policy;
+    qint64 m_nowMs = 0;
     IncidentTimeline m_timeline;
     IncidentUnits m_units;
 };

@@ -73,6 +73,8 @@ public:
 
     void setSlaPolicy(const SlaPolicy& policy);
     [[nodiscard]] const SlaPolicy& slaPolicy() const { return m_policy; }
+    // The time of the last tick (SLA clocks are evaluated at it).
+    [[nodiscard]] qint64 now() const { return m_nowMs; }
     // This console's id: its own lost actions are reported (actionLost).
     void setConsoleId(const QString& consoleId) { m_consoleId = consoleId; }
 

@@ -2,8 +2,9 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import CityBrain.Theme
 import CityBrain.Incidents
+import CityBrain.Wall
 
-// Incidents, most severe first then newest (the model's order).
+// Incidents in the model's order: open first, then priority P1..P4, then the longest waiting.
 Panel {
     id: root
 
@@ -24,15 +25,24 @@ Panel {
         boundsBehavior: Flickable.StopAtBounds
 
         delegate: IncidentRow {
+            id: row
+
             required severity
             required kind
-            required status
             required title
             required districtName
             required reportedMs
+            required priority
+            required open
+            required alarm
+            required property string incidentId
+            // The lifecycle state (the role is named "state"; Item's own `state` is not used here).
+            required property string state
 
             width: list.width
             height: Theme.incidentRowHeight
+            lifecycleState: row.state
+            focused: row.incidentId.length > 0 && row.incidentId === WallFocus.incidentId
         }
     }
 }

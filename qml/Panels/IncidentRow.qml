@@ -1,41 +1,59 @@
 import QtQuick
 import CityBrain.Theme
 
-// One incident in two lines: badge + title; kind · district · time · status.
+// One incident on the wall in two lines: priority + severity + title; time · district · kind and the
+// dispatch state on the right. The incident a leader put in focus has a thick accent border and "◎".
 Rectangle {
     id: root
 
     property int severity: 0
     property string kind
-    property string status
     property string title
     property string districtName
     property real reportedMs: 0
-    readonly property bool closed: root.status === "closed"
+    property int priority: 4
+    // Lifecycle state of the dispatch (new, acknowledged, dispatched, ...).
+    property string lifecycleState: "new"
+    property bool open: true
+    property bool alarm: false
+    // A leader put this incident in focus on the wall (F on a leader console).
+    property bool focused: false
+    readonly property bool closed: !root.open
 
     color: Theme.panelRaised
     radius: Theme.radiusSmall
-    border.color: root.severity >= 3 && !root.closed ? Theme.severityColor(3) : Theme.divider
-    border.width: Theme.borderWidth
+    border.color: root.focused ? Theme.accent
+                               : (root.alarm ? Theme.alarm : (root.severity >= 3 && !root.closed ? Theme.severityColor(3) : Theme.divider))
+    border.width: root.alarm || root.focused ? Theme.borderWidth * 3 : Theme.borderWidth
     opacity: root.closed ? 0.6 : 1.0
 
-    // Severity stripe on the left edge, same colour as the badge.
+    // Priority stripe on the left edge, same colour as the priority badge.
     Rectangle {
         anchors.left: parent.left
         anchors.top: parent.top
         anchors.bottom: parent.bottom
         width: Theme.accentWidth
         radius: width / 2
-        color: Theme.severityColor(root.severity)
+        color: Theme.priorityColor(root.priority)
     }
 
-    SeverityBadge {
-        id: badge
+    PriorityBadge {
+        id: priorityBadge
 
         anchors.left: parent.left
         anchors.top: parent.top
         anchors.leftMargin: Theme.spacing
         anchors.topMargin: Theme.spacingSmall
+        priority: root.priority
+    }
+
+    SeverityBadge {
+        id: badge
+
+        anchors.left: priorityBadge.right
+        anchors.leftMargin: Theme.spacingSmall
+        anchors.verticalCenter: priorityBadge.verticalCenter
+        outlined: true
         severity: root.severity
     }
 
@@ -45,8 +63,8 @@ Rectangle {
         anchors.verticalCenter: badge.verticalCenter
         anchors.leftMargin: Theme.spacing
         anchors.rightMargin: Theme.spacing
-        text: root.title
-        color: Theme.textPrimary
+        text: root.focused ? "◎ " + root.title : root.title
+        color: root.focused ? Theme.accent : Theme.textPrimary
         elide: Text.ElideRight
         maximumLineCount: 1
         wrapMode: Text.NoWrap
@@ -56,28 +74,21 @@ Rectangle {
         textFormat: Text.PlainText
     }
 
-    Text {
-        id: statusText
+    StateChip {
+        id: stateChip
 
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.rightMargin: Theme.spacing
         anchors.bottomMargin: Theme.spacingSmall
-        text: Labels.statusLabel(root.status)
-        color: root.status === "new" ? Theme.accent : (root.closed ? Theme.closed : Theme.textSecondary)
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSmall
-        font.bold: root.status === "new"
-        textFormat: Text.PlainText
+        lifecycleState: root.lifecycleState
     }
 
     Text {
-        anchors.left: parent.left
-        anchors.right: statusText.left
-        anchors.bottom: parent.bottom
-        anchors.leftMargin: Theme.spacing
+        anchors.left: priorityBadge.left
+        anchors.right: stateChip.left
+        anchors.verticalCenter: stateChip.verticalCenter
         anchors.rightMargin: Theme.spacing
-        anchors.bottomMargin: Theme.spacingSmall
         text: qsTr("%1 · %2 · %3").arg(Labels.beijingTime(root.reportedMs)).arg(root.districtName).arg(Labels.kindLabel(root.kind))
         color: Theme.textSecondary
         elide: Text.ElideRight

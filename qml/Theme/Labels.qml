@@ -74,6 +74,182 @@ QtObject {
         }
     }
 
+    // --- dispatch ----------------------------------------------------------------------------
+    // Filter choices of the consoles' queue, in a fixed order so that their positions stay put.
+    readonly property list<string> districtCodes: ["610402", "610403", "610404", "610422", "610423", "610424",
+        "610425", "610426", "610428", "610429", "610430", "610431", "610481", "610482"]
+    // District names are proper names: the same in every language.
+    readonly property list<string> districtNames: ["秦都区", "杨陵区", "渭城区", "三原县", "泾阳县", "乾县",
+        "礼泉县", "永寿县", "长武县", "旬邑县", "淳化县", "武功县", "兴平市", "彬州市"]
+    readonly property list<string> kindCodes: ["traffic_accident", "fire", "waterlogging", "pollution", "gas_leak",
+        "city_management", "traffic", "weather", "geological", "public_safety", "public_health", "rescue",
+        "infrastructure", "hazmat", "other"]
+    readonly property list<string> stateCodes: ["new", "acknowledged", "dispatched", "on_scene", "resolved",
+        "closed", "escalated", "merged", "cancelled"]
+    // The unit picker's order: key 1 is police .. key 5 utility.
+    readonly property list<string> unitTypeCodes: ["police", "fire", "medical", "city_management", "utility"]
+
+    function districtLabel(adcode: string): string {
+        const i = labels.districtCodes.indexOf(adcode);
+        return i >= 0 ? labels.districtNames[i] : adcode;
+    }
+
+    // Lifecycle states of an incident's dispatch.
+    function stateLabel(state: string): string {
+        switch (state) {
+        case "new":
+            return qsTr("Unacknowledged");
+        case "acknowledged":
+            return qsTr("Acknowledged");
+        case "dispatched":
+            return qsTr("Dispatched");
+        case "on_scene":
+            return qsTr("On scene");
+        case "resolved":
+            return qsTr("Resolved");
+        case "closed":
+            return qsTr("Closed", "incident state");
+        case "escalated":
+            return qsTr("Escalated");
+        case "merged":
+            return qsTr("Merged");
+        case "cancelled":
+            return qsTr("Cancelled");
+        default:
+            return state;
+        }
+    }
+
+    // Console actions, as verbs in the timeline and on buttons.
+    function actionLabel(action: string): string {
+        switch (action) {
+        case "acknowledge":
+            return qsTr("Acknowledge");
+        case "classify":
+            return qsTr("Reclassify");
+        case "reprioritise":
+            return qsTr("Reprioritise");
+        case "dispatch":
+            return qsTr("Dispatch");
+        case "on_scene":
+            return qsTr("Arrive on scene");
+        case "note":
+            return qsTr("Note");
+        case "attach":
+            return qsTr("Attach");
+        case "merge":
+            return qsTr("Merge");
+        case "resolve":
+            return qsTr("Resolve");
+        case "escalate":
+            return qsTr("Escalate");
+        case "close":
+            return qsTr("Close");
+        case "cancel":
+            return qsTr("Cancel incident");
+        case "focus":
+            return qsTr("Show on wall");
+        default:
+            return action;
+        }
+    }
+
+    function unitTypeLabel(unitType: string): string {
+        switch (unitType) {
+        case "police":
+            return qsTr("Police");
+        case "fire":
+            return qsTr("Fire brigade");
+        case "medical":
+            return qsTr("Emergency medical");
+        case "city_management":
+            return qsTr("City management");
+        case "utility":
+            return qsTr("Utilities (water, power, gas)");
+        default:
+            return unitType;
+        }
+    }
+
+    function unitStatusLabel(status: string): string {
+        switch (status) {
+        case "dispatched":
+            return qsTr("En route");
+        case "on_scene":
+            return qsTr("On scene");
+        case "released":
+            return qsTr("Released");
+        default:
+            return status;
+        }
+    }
+
+    // The milestone an SLA clock counts down to.
+    function slaPhaseLabel(phase: string): string {
+        switch (phase) {
+        case "acknowledge":
+            return qsTr("Acknowledge", "SLA phase");
+        case "dispatch":
+            return qsTr("Dispatch", "SLA phase");
+        case "on_scene":
+            return qsTr("On scene", "SLA phase");
+        default:
+            return "";
+        }
+    }
+
+    function priorityLabel(priority: int): string {
+        return "P" + Math.max(1, Math.min(4, priority));
+    }
+
+    // CAP 1.2 field names, for the alert's table.
+    function capFieldLabel(field: string): string {
+        switch (field) {
+        case "identifier":
+            return qsTr("Identifier");
+        case "sender":
+            return qsTr("Sender");
+        case "sent":
+            return qsTr("Sent");
+        case "msgType":
+            return qsTr("Message type");
+        case "event":
+            return qsTr("Event");
+        case "headline":
+            return qsTr("Headline");
+        case "severity":
+            return qsTr("Severity");
+        case "urgency":
+            return qsTr("Urgency");
+        case "certainty":
+            return qsTr("Certainty");
+        case "areaDesc":
+            return qsTr("Area");
+        default:
+            return field;
+        }
+    }
+
+    // A countdown "m:ss" (or "h:mm:ss"), negative once overdue: "-1:05".
+    function countdownText(ms: real): string {
+        const negative = ms < 0;
+        const s = Math.floor(Math.abs(ms) / 1000);
+        const h = Math.floor(s / 3600);
+        const m = Math.floor((s % 3600) / 60);
+        const body = h > 0 ? h + ":" + labels.pad2(m) + ":" + labels.pad2(s % 60) : m + ":" + labels.pad2(s % 60);
+        return negative ? "-" + body : body;
+    }
+
+    // An age, compact: "45 s", "12 min", "3 h 5 min".
+    function ageShort(seconds: real): string {
+        const s = Math.max(0, Math.floor(seconds));
+        if (s < 60)
+            return qsTr("%1 s").arg(s);
+        if (s < 3600)
+            return qsTr("%1 min").arg(Math.floor(s / 60));
+        return qsTr("%1 h %2 min").arg(Math.floor(s / 3600)).arg(Math.floor((s % 3600) / 60));
+    }
+
     function roleLabel(role: string): string {
         switch (role) {
         case "wall":

@@ -48,6 +48,29 @@ QtObject {
     readonly property real indicatorDot: Math.round(16 * scale)
     readonly property real chartLineWidth: Math.max(2, Math.round(3 * scale))
     readonly property real mapMarkerScale: scale
+    // --- consoles (dispatcher, leader) -----------------------------------------------------------
+    readonly property real queueRowHeight: Math.round(92 * scale)
+    readonly property real queueRowHintHeight: Math.round(26 * scale)
+    readonly property real priorityBadgeWidth: Math.round(64 * scale)
+    readonly property real priorityBadgeLargeWidth: Math.round(92 * scale)
+    readonly property real slaRingSize: Math.round(46 * scale)
+    readonly property real slaRingLargeSize: Math.round(64 * scale)
+    readonly property real slaRingWidth: Math.max(3, Math.round(6 * scale))
+    readonly property real alarmBannerHeight: Math.round(52 * scale)
+    readonly property real actionBarHeight: Math.round(54 * scale)
+    readonly property real inputHeight: Math.round(40 * scale)
+    readonly property real dialogWidth: Math.round(620 * scale)
+    readonly property real toastWidth: Math.round(640 * scale)
+    readonly property real timelineTimeWidth: Math.round(88 * scale)
+    readonly property real capKeyWidth: Math.round(130 * scale)
+    readonly property real filterSelectWidth: Math.round(150 * scale)
+    readonly property real filterListMaxHeight: Math.round(420 * scale)
+    readonly property real mapFocusRing: Math.round(34 * scale)
+    readonly property int alarmFlashMs: 600
+    readonly property int toastMs: 12000
+    // Column shares of a console's body (left queue, right map; the detail takes the rest).
+    readonly property real queueColumnShare: 0.34
+    readonly property real mapColumnShare: 0.25
     // Column shares of the wall's body (left KPI, right incidents; the map takes the rest).
     readonly property real leftColumnShare: 0.25
     readonly property real rightColumnShare: 0.26
@@ -86,6 +109,26 @@ QtObject {
     // The same shapes the DistrictMap draws: dot, ringed dot, triangle, diamond.
     readonly property list<string> severityMarkers: ["●", "◉", "▲", "◆"]
 
+    // Priority P1 .. P4: colour AND shape AND text ("◆ P1"). Index 0 is P1. The shapes match the
+    // severity a priority is usually derived from (critical → P1).
+    readonly property list<color> priorityColors: ["#e5533d", "#e69f00", "#f0e442", "#56b4e9"]
+    readonly property list<string> priorityMarkers: ["◆", "▲", "◉", "●"]
+
+    // Lifecycle states: colour AND glyph AND text (Labels.stateLabel).
+    readonly property color stateNew: "#56b4e9"
+    readonly property color stateActive: "#e69f00"
+    readonly property color stateOnScene: "#1fb58a"
+    readonly property color stateDone: "#7d91ae"
+    readonly property color stateEscalated: "#e5533d"
+
+    // Alarms and SLA countdowns.
+    readonly property color alarm: "#e5533d"
+    readonly property color alarmDim: "#5a1a12"
+    readonly property color slaTrack: "#1e3556"
+    readonly property color selection: "#1b3a63"
+    readonly property color overlay: "#c0040812"
+    readonly property color toastBackground: "#f21a2740"
+
     // Trend arrows: rising, flat, falling.
     readonly property string arrowUp: "▲"
     readonly property string arrowDown: "▼"
@@ -109,6 +152,62 @@ QtObject {
 
     function severityMarker(severity: int): string {
         return theme.severityMarkers[Math.max(0, Math.min(3, severity))];
+    }
+
+    function priorityColor(priority: int): color {
+        return theme.priorityColors[Math.max(1, Math.min(4, priority)) - 1];
+    }
+
+    function priorityMarker(priority: int): string {
+        return theme.priorityMarkers[Math.max(1, Math.min(4, priority)) - 1];
+    }
+
+    function stateColor(state: string): color {
+        switch (state) {
+        case "new":
+            return theme.stateNew;
+        case "acknowledged":
+        case "dispatched":
+            return theme.stateActive;
+        case "on_scene":
+        case "resolved":
+            return theme.stateOnScene;
+        case "escalated":
+            return theme.stateEscalated;
+        default:
+            return theme.stateDone;
+        }
+    }
+
+    // Each state's glyph, so it reads without its colour.
+    function stateGlyph(state: string): string {
+        switch (state) {
+        case "new":
+            return "✦";
+        case "acknowledged":
+            return "✓";
+        case "dispatched":
+            return "➤";
+        case "on_scene":
+            return "⚑";
+        case "resolved":
+            return "✔";
+        case "escalated":
+            return "⇧";
+        case "merged":
+            return "⇢";
+        case "cancelled":
+            return "✕";
+        default:
+            return "■";
+        }
+    }
+
+    // Remaining share of an SLA budget: green above half, orange above a fifth, then red.
+    function slaColor(fraction: real, breached: bool): color {
+        if (breached || fraction <= 0)
+            return theme.alarm;
+        return fraction > 0.5 ? theme.good : (fraction > 0.2 ? theme.warning : theme.bad);
     }
 
     function trendArrow(trend: int): string {

@@ -235,6 +235,28 @@ private Q_SLOTS:
         QCOMPARE(m_detail->state(), QStringLiteral("escalated"));
     }
 
+    void eachMilestoneHasItsBudgetAndSaysWhenItWasLate()
+    {
+        m_detail->setIncidentId(QStringLiteral("A")); // P1: 60 s / 180 s / 480 s
+        QCOMPARE(m_detail->acknowledgeBudgetMs(), 60'000.0);
+        QCOMPARE(m_detail->dispatchBudgetMs(), 180'000.0);
+        QCOMPARE(m_detail->onSceneBudgetMs(), 480'000.0);
+        QVERIFY(!m_detail->acknowledgeLate());
+        m_model->tick(reported + 90'000);
+        QVERIFY(m_detail->acknowledgeLate()); // overdue now
+        QVERIFY(!m_detail->dispatchLate());
+        // Acknowledged late, dispatched in time: the first stays late, the second is not.
+        m_model->applyActions({ action("A", "c1-1", zhang(), ActionKind::Acknowledge, 0, reported + 90'000),
+            fixtures::withUnit(action("A", "c1-2", zhang(), ActionKind::Dispatch, 1, reported + 120'000),
+                UnitType::Fire, QStringLiteral("F1")) });
+        m_model->tick(reported + 200'000);
+        QVERIFY(m_detail->acknowledgeLate());
+        QVERIFY(!m_detail->dispatchLate());
+        QVERIFY(!m_detail->onSceneLate());
+        m_detail->setIncidentId(QStringLiteral("B")); // P4
+        QCOMPARE(m_detail->acknowledgeBudgetMs(), 900'000.0);
+    }
+
     void suggestsALikelyDuplicate()
     {
         IncidentEvent second
@@ -244,6 +266,7 @@ private Q_SLOTS:
         m_model->apply({ second });
         m_detail->setIncidentId(QStringLiteral("A2"));
         QCOMPARE(m_detail->duplicateOf(), QStringLiteral("A"));
+        QCOMPARE(m_detail->duplicateOfTitle(), QStringLiteral("渭城区文林路民房起火"));
         m_detail->setIncidentId(QStringLiteral("A"));
         QCOMPARE(m_detail->duplicateOf(), QString());
     }

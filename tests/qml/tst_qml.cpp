@@ -1,0 +1,112 @@
+// Runs the QuickTests in this directory against the real QML modules and the real incident models:
+// a QApplication (QtCharts is linked through the panels) and singletons provided before QML loads,
+// like main.cpp does. The city is small and fixed: one P1 fire not yet acknowledged (an alarm), one
+// acknowledged P3 waterlogging with a likely duplicate (and an acknowledgement of this console's that
+// lost to another console's), and that duplicate.
+#include "citystate.h"
+#include "consoleactions.h"
+#include "incidentalarm.h"
+#include "incidentdetail.h"
+#include "session.h"
+#include "topicscheme.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QQmlEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(CityBrain_ThemePlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_PanelsPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_GisPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_IndicatorsPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_IncidentsPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_WallPlugin)
+Q_IMPORT_QML_PLUGIN(CityBrain_TimeMachinePlugin)
+
+using namespace citybrain;
+
+namespace {
+
+IncidentEvent incident(const QString& id, const QString& kind, Severity severity, qint64 tsMs, double lon, double lat)
+{
+    IncidentEvent e;
+    e.id = id;
+    e.source = QStringLiteral("12345-hotline");
+    e.seq = tsMs;
+    e.tsMs = tsMs;
+    e.kind = kind;
+    e.severity = severity;
+    e.status = QStringLiteral("new");
+    e.title = QStringLiteral("测试事件 ") + id;
+    e.description = QStringLiteral("<b>不是富文本</b> ") + id;
+    e.district = QStringLiteral("610404");
+    e.lon = lon;
+    e.lat = lat;
+    return e;
+}
+
+IncidentAction acknowledged(const QString& incidentId, qint64 tsMs, const QString& actor, const QString& console)
+{
+    IncidentAction a;
+    a.incidentId = incidentId;
+    a.actionId = console + QStringLiteral("-1");
+    a.actor = actor;
+    a.role = QStringLiteral("dispatcher");
+    a.console = console;
+    a.kind = ActionKind::Acknowledge;
+    a.baseVersion = 1;
+    a.tsMs = tsMs;
+    a.seq = 1;
+    return a;
+}
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public slots:
+    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
+};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    Session session(QStringLiteral("dispatcher"), QStringLiteral("zh_CN"), QStringLiteral("tst-console"));
+    Session::provide(&session);
+    CityState state(true);
+    state.provideToQml();
+    IncidentModel& incidents = state.incidents();
+    incidents.setConsoleId(session.clientId());
+    incidents.apply({
+        incident(QStringLiteral("INC-T-FIRE"), QStringLiteral("fire"), Severity::Critical, now - 30'000, 108.72, 34.33),
+        incident(QStringLiteral("INC-T-WATER"), QStringLiteral("waterlogging"), Severity::Moderate, now - 600'000,
+            108.70, 34.35),
+        incident(QStringLiteral("INC-T-WATER-2"), QStringLiteral("waterlogging"), Severity::Moderate, now - 500'000,
+            108.7001, 34.3501),
+    });
+    // Two dispatchers acknowledge the waterlogging at once; this console's comes second and loses.
+    incidents.applyActions({
+        acknowledged(QStringLiteral("INC-T-WATER"), now - 550'000, QStringLiteral("张伟"), QStringLiteral("console-2")),
+        acknowledged(
+            QStringLiteral("INC-T-WATER"), now - 549'000, QStringLiteral("李娜"), QStringLiteral("tst-console")),
+    });
+    incidents.tick(now);
+
+    IncidentAlarm alarm(&incidents, ConsoleRole::Dispatcher, nullptr);
+    IncidentAlarm::provide(&alarm);
+    IncidentDetail detail(&incidents, session.clientId(), nullptr);
+    IncidentDetail::provide(&detail);
+    // No broker: every action is refused ("No broker connection"), which the tests see as a toast.
+    ConsoleActions actions(nullptr, TopicScheme(QStringLiteral("xy/v1")), session.role(), session.clientId(), nullptr);
+    actions.setIncidents(&incidents);
+    ConsoleActions::provide(&actions);
+
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "tst_qml", QUICK_TEST_SOURCE_DIR, &setup);
+}
+
+#include "tst_qml.moc"
