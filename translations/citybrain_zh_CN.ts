@@ -267,6 +267,29 @@
     </message>
 </context>
 <context>
+    <name>FocusCard</name>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="35"/>
+        <source>◎ In focus</source>
+        <translation>◎ 重点关注</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="77"/>
+        <source>%1 · %2 · reported %3 ago · %4 units working</source>
+        <translation>%1 · %2 · %3前上报 · %4 支力量处置中</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="93"/>
+        <source>%1 overdue by %2</source>
+        <translation>%1已超时 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="95"/>
+        <source>%1 due in %2</source>
+        <translation>%1剩余 %2</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <location filename="../qml/Panels/HeaderBar.qml" line="9"/>
@@ -878,12 +901,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/CityBrain/Main.qml" line="31"/>
+        <location filename="../qml/CityBrain/Main.qml" line="39"/>
         <source>Digital Xianyang City Brain</source>
         <translation>数字咸阳城市大脑</translation>
     </message>
     <message>
-        <location filename="../qml/CityBrain/Main.qml" line="181"/>
+        <location filename="../qml/CityBrain/Main.qml" line="197"/>
         <source>Your &apos;%1&apos; did not take effect: %2 (%3) had already &apos;%4&apos;; the incident is now %5</source>
         <translation>您的“%1”未生效：%2（%3）已“%4”，事件现为 %5</translation>
     </message>

@@ -202,6 +202,12 @@ bool IncidentDetail::late(const std::array<qint64, 4>& targets, qint64 metMs) co
     return m_case.isOpen() && m_nowMs > deadline;
 }
 
+int IncidentDetail::activeUnits() const
+{
+    return static_cast<int>(std::count_if(m_case.units.begin(), m_case.units.end(),
+        [](const UnitAssignment& unit) { return unit.status != QLatin1String("released"); }));
+}
+
 QString IncidentDetail::state() const
 {
     return m_exists ? incidentStateName(m_case.state) : QString();

@@ -126,6 +126,7 @@ class IncidentDetail : public QObject, public QmlSingleton<IncidentDetail>
     Q_PROPERTY(bool dispatchLate READ dispatchLate NOTIFY changed)
     Q_PROPERTY(bool onSceneLate READ onSceneLate NOTIFY changed)
     Q_PROPERTY(QString duplicateOfTitle READ duplicateOfTitle NOTIFY changed)
+    Q_PROPERTY(int activeUnits READ activeUnits NOTIFY changed) // dispatched or on scene, not released
     Q_PROPERTY(bool hasCap READ hasCap NOTIFY changed)
     // CAP fields, as the alert gave them: identifier, sender, sent, msgType, event, headline, severity,
     // urgency, certainty, areaDesc (empty without CAP).
@@ -180,6 +181,7 @@ public:
     [[nodiscard]] bool dispatchLate() const { return late(m_policy.dispatchMs, m_case.dispatchedMs); }
     [[nodiscard]] bool onSceneLate() const { return late(m_policy.onSceneMs, m_case.onSceneMs); }
     [[nodiscard]] QString duplicateOfTitle() const { return m_duplicateOfTitle; }
+    [[nodiscard]] int activeUnits() const;
     [[nodiscard]] bool hasCap() const { return m_case.latest.cap.has_value(); }
     [[nodiscard]] QStringList capFields() const;
     [[nodiscard]] QStringList capValues() const;

@@ -27,6 +27,14 @@ Window {
     width: 1920
     height: 1080
     visible: true
+
+    // On the wall nobody selects: the detail follows what a leader put in focus.
+    Binding {
+        target: IncidentDetail
+        property: "incidentId"
+        value: WallFocus.incidentId
+        when: !root.consoleRole
+    }
     color: Theme.background
     title: qsTr("Digital Xianyang City Brain")
 
@@ -128,6 +136,14 @@ Window {
                 anchors.leftMargin: Theme.margin
                 anchors.rightMargin: Theme.margin
                 anchors.bottomMargin: Theme.margin
+            }
+
+            // A leader's "focus on this incident" (WallFocus): its card over the map until cleared.
+            FocusCard {
+                anchors.left: mapPanel.left
+                anchors.right: mapPanel.right
+                anchors.bottom: mapPanel.bottom
+                anchors.margins: Theme.margin
             }
 
             TrendPanel {

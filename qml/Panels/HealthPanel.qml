@@ -68,7 +68,9 @@ Panel {
         }
         Figure {
             label: qsTr("Latency p99 · queue peak")
-            value: qsTr("%1 ms · %2").arg(FeedHealth.latencyP99Ms.toFixed(1)).arg(FeedHealth.queueHighWater)
+            // No live sample measured yet (only retained or restored data): no figure rather than NaN.
+            value: qsTr("%1 ms · %2").arg(isFinite(FeedHealth.latencyP99Ms) ? FeedHealth.latencyP99Ms.toFixed(1) : "—")
+                                     .arg(FeedHealth.queueHighWater)
         }
         Figure {
             label: qsTr("Memory · database")

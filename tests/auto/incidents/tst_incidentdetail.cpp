@@ -186,6 +186,7 @@ private Q_SLOTS:
         QCOMPARE(at(units, 0, IncidentUnits::StatusRole).toString(), QStringLiteral("on_scene"));
         QCOMPARE(at(units, 0, IncidentUnits::OnSceneMsRole).toDouble(), double(reported + 300'000));
         QCOMPARE(at(units, 1, IncidentUnits::StatusRole).toString(), QStringLiteral("dispatched"));
+        QCOMPARE(m_detail->activeUnits(), 2);
         QCOMPARE(at(*m_detail->timeline(), 2, IncidentTimeline::UnitTypeRole).toString(), QStringLiteral("fire"));
         QCOMPARE(at(*m_detail->timeline(), 2, IncidentTimeline::UnitIdRole).toString(), QStringLiteral("F-01"));
 
@@ -194,6 +195,7 @@ private Q_SLOTS:
         QCOMPARE(m_detail->resolvedMs(), double(reported + 900'000));
         QCOMPARE(at(units, 0, IncidentUnits::StatusRole).toString(), QStringLiteral("released"));
         QCOMPARE(at(units, 1, IncidentUnits::StatusRole).toString(), QStringLiteral("released"));
+        QCOMPARE(m_detail->activeUnits(), 0);
     }
 
     void recordActionsShowInTheDetailAndTheTimeline()
