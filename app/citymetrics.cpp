@@ -61,6 +61,12 @@ void registerCityMetrics(MetricsRegistry& registry, IngestPipeline& pipeline, Mq
     registry.counterFunction(QStringLiteral("citybrain_mqtt_reconnects_total"),
         QStringLiteral("Reconnections to a broker since start."), {},
         [&client] { return static_cast<double>(client.reconnectCount()); });
+    registry.counterFunction(QStringLiteral("citybrain_alarms_raised_total"),
+        QStringLiteral("Monitoring alarms raised (rules and anomalies)."), {},
+        [&pipeline] { return static_cast<double>(pipeline.alarmsRaisedTotal()); });
+    registry.counterFunction(QStringLiteral("citybrain_alarms_cleared_total"),
+        QStringLiteral("Monitoring alarms cleared."), {},
+        [&pipeline] { return static_cast<double>(pipeline.alarmsClearedTotal()); });
     // Set on the GUI thread when the incident queue changes; read by the metrics thread.
     Gauge& open = registry.gauge(QStringLiteral("citybrain_incidents_open"), QStringLiteral("Incidents still open."));
     Gauge& breaches = registry.gauge(QStringLiteral("citybrain_sla_breaches"),

@@ -13,6 +13,7 @@
 #include "metricsregistry.h"
 #include "metricsserver.h"
 #include "mqttclient.h"
+#include "rulefilewatcher.h"
 #include "selftest.h"
 #include "session.h"
 #include "terminationsignals.h"
@@ -126,6 +127,7 @@ int main(int argc, char* argv[])
     CityState state(config.mqtt.brokers.isEmpty(), config.wallId);
     state.health().setStaleThresholds(config.stale.telemetrySeconds, config.stale.indicatorSeconds);
     state.indicators().setEnglish(options.language == QLatin1String("en"));
+    state.alarms().setEnglish(options.language == QLatin1String("en"));
     state.indicators().setPreferredOrder(config.kpiOrder);
     state.provideToQml();
     TimeMachine timeMachine(dbPath, &state, nullptr);
@@ -167,9 +169,34 @@ int main(int argc, char* argv[])
     const TopicScheme topics(config.topicPrefix);
     FeedDecoder::Limits limits;
     limits.maxPayloadBytes = config.maxPayloadBytes;
-    IngestPipeline pipeline({ topics, limits, dbPath, 16 });
+    // Monitoring rules: the shipped Xianyang defaults, or the deployment's file, reloaded when it changes.
+    const QString rulesPath = config.rulesFile.isEmpty() ? defaultRuleFilePath() : config.rulesFile;
+    auto ruleSet = std::make_shared<RuleSet>();
+    QStringList ruleErrors;
+    if (!loadRuleSetFile(rulesPath, ruleSet.get(), &ruleErrors)) {
+        for (const QString& problem : ruleErrors)
+            std::fprintf(stderr, "citybrain: rules %s: %s\n", qPrintable(rulesPath), qPrintable(problem));
+        return 2;
+    }
+    IngestPipeline::Settings ingest { topics, limits, dbPath, 16 };
+    ingest.rules = std::move(ruleSet);
+    ingest.anomalies = config.anomalies;
+    IngestPipeline pipeline(std::move(ingest));
     state.attach(&pipeline);
     pipeline.start();
+    std::unique_ptr<RuleFileWatcher> ruleWatcher;
+    if (!config.rulesFile.isEmpty()) {
+        ruleWatcher = std::make_unique<RuleFileWatcher>(config.rulesFile);
+        QObject::connect(ruleWatcher.get(), &RuleFileWatcher::rulesLoaded, &pipeline,
+            [&pipeline](const std::shared_ptr<const RuleSet>& rules) {
+                qCInfo(lcApp) << "rules reloaded:" << rules->rules.size() << "rules";
+                pipeline.setRules(rules);
+            });
+        QObject::connect(ruleWatcher.get(), &RuleFileWatcher::loadFailed, &pipeline, [](const QStringList& errors) {
+            qCWarning(lcApp).noquote() << "rules file not reloaded, the rules in force stay:"
+                                       << errors.join(QStringLiteral("; "));
+        });
+    }
 
     mqtt.clientId = clientId;
     mqtt.version = config.mqtt.version;

@@ -15,6 +15,7 @@
 #include <cstdio>
 
 using citybrain::sim::CitySimulator;
+using citybrain::sim::Episode;
 using citybrain::sim::SimMessage;
 using citybrain::sim::SimSettings;
 
@@ -46,6 +47,7 @@ struct Options
     QString topicPrefix = QStringLiteral("xy/v1");
     QString clientId = QStringLiteral("citybrain-sim");
     bool dispatchDesk = true;
+    std::vector<Episode> episodes;
 };
 
 [[noreturn]] void usageError(const QString& message)
@@ -95,7 +97,14 @@ Options parseOptions(const QCoreApplication& app)
                        "(for a wall with nobody at a dispatcher console); off: the incidents wait for a real "
                        "console. Default on."),
         QStringLiteral("on|off"), QStringLiteral("on"));
-    parser.addOptions({ broker, rate, seed, duration, prefix, clientId, dispatchDesk });
+    const QCommandLineOption episode(QStringLiteral("episode"),
+        QStringLiteral("A scripted episode, repeatable: kind:district:start:duration:intensity, e.g. "
+                       "storm:610404:+10m:2h:1.0. kind: storm (the district's river gauges rise past their warning "
+                       "lines), pollution (heavy pollution, PM2.5 about 200 µg/m³) or jam (congestion above 8); "
+                       "start: an offset from now (+10m, -30m) or an RFC 3339 time with its zone; duration: 2h, "
+                       "90m, 1h30m; intensity: more than 0, at most 3, 1 = the full event."),
+        QStringLiteral("SPEC"));
+    parser.addOptions({ broker, rate, seed, duration, prefix, clientId, dispatchDesk, episode });
 
     if (!parser.parse(app.arguments()))
         usageError(parser.errorText());
@@ -133,6 +142,14 @@ Options parseOptions(const QCoreApplication& app)
         options.dispatchDesk = false;
     else
         usageError(QStringLiteral("--dispatch-desk: '%1' is neither on nor off").arg(desk));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QString& spec : parser.values(episode)) {
+        QString error;
+        const std::optional<Episode> parsed = Episode::parse(spec, now, citybrain::DistrictLayer::xianyang(), &error);
+        if (!parsed)
+            usageError(QStringLiteral("--episode '%1': %2").arg(spec, error));
+        options.episodes.push_back(*parsed);
+    }
     return options;
 }
 
@@ -151,6 +168,7 @@ int main(int argc, char* argv[])
     settings.topicPrefix = options.topicPrefix;
     settings.clientId = options.clientId;
     settings.dispatchDesk = options.dispatchDesk;
+    settings.episodes = options.episodes;
     CitySimulator simulator(settings, citybrain::DistrictLayer::xianyang());
 
     // Presence: online 1, the last will 2, online again after each reconnect 3, 4, ... and a final

@@ -202,6 +202,11 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
                 config->wallId = text;
                 return QString();
             } },
+        { QStringLiteral("rules/file"), existingFile(&config->rulesFile) },
+        { QStringLiteral("rules/anomalies"),
+            [&](const QString& text) {
+                return readBool(text, &config->anomalies) ? QString() : QStringLiteral("expected true or false");
+            } },
         { QStringLiteral("store/db"),
             [&](const QString& text) {
                 if (text.isEmpty())

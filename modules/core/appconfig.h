@@ -37,6 +37,8 @@ struct AppConfig
     SlaPolicy sla;
     QString actor; // who acts from this console, as every timeline shows it; empty: the client id
     QString wallId = QStringLiteral("main"); // the wall a leader's focus goes to
+    QString rulesFile; // monitoring rules (docs/rules.md); empty: the shipped defaults
+    bool anomalies = true; // the learned baseline of every sensor (docs/anomaly.md)
     QString topicPrefix = QStringLiteral("xy/v1");
     QString dbPath;
     QString metricsEndpoint; // HOST:PORT, empty = off

@@ -2,6 +2,7 @@
 
 #include "citytypes.h"
 #include "feeddecoder.h"
+#include "sensoralarm.h"
 
 #include <array>
 #include <vector>
@@ -21,6 +22,9 @@ struct IngestBatch
     std::vector<PresenceStatus> presence;
     std::vector<Annotation> annotations;
     std::vector<WallControl> wallControls; // in arrival order; the last one per wall counts
+    // Monitoring alarms raised and cleared (rules and anomalies), in the order they happened; the
+    // incidents they are grouped under are in `incidents` (source citybrain-rules).
+    std::vector<SensorAlarm> alarms;
     // Source timestamps of the live (not retained, not restored) indicators above, for the
     // publish-to-model latency; telemetry carries its own. Incidents are left out: their timestamp is
     // when the source observed the event, which may be long before it was published.
@@ -34,7 +38,7 @@ struct IngestBatch
     [[nodiscard]] bool isEmpty() const
     {
         return received == 0 && telemetry.empty() && indicators.empty() && incidents.empty() && actions.empty()
-            && presence.empty() && annotations.empty() && wallControls.empty();
+            && presence.empty() && annotations.empty() && wallControls.empty() && alarms.empty();
     }
 };
 

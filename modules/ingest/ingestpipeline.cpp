@@ -1,5 +1,7 @@
 #include "ingestpipeline.h"
 
+#include "alarmgrouper.h"
+#include "anomalydetector.h"
 #include "capdecoder.h"
 #include "historyreader.h"
 #include "historystore.h"
@@ -7,6 +9,7 @@
 #include "incidentbook.h"
 #include "incidentstore.h"
 #include "logging.h"
+#include "ruleengine.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -288,6 +291,13 @@ void IngestPipeline::enqueue(MqttMessage&& message)
         qCWarning(lcStore) << "incident or action not committed within 10 s; acknowledging it anyway";
 }
 
+void IngestPipeline::setRules(std::shared_ptr<const RuleSet> rules)
+{
+    std::lock_guard lock(m_rulesMutex);
+    m_newRules = std::move(rules);
+    m_rulesChanged = true;
+}
+
 QString IngestPipeline::storeError() const
 {
     if (!m_history || m_history->state() == StoreState::Ok)
@@ -363,6 +373,30 @@ void IngestPipeline::run()
         post(std::move(restored));
     }
 
+    // Monitoring: rules and the learned baseline on every sample, their alarms grouped into incidents.
+    RuleEngine rules;
+    rules.setRules(m_settings.rules);
+    AlarmGrouper grouper;
+    std::unique_ptr<AnomalyDetector> anomalies;
+    std::unique_ptr<HistoryReader> trendReader; // the readings around a raised alarm's trigger
+    if (m_history) {
+        trendReader = std::make_unique<HistoryReader>(m_settings.dbPath);
+        QString error;
+        if (!trendReader->open(&error))
+            trendReader.reset();
+    }
+    if (m_settings.anomalies) {
+        anomalies = std::make_unique<AnomalyDetector>();
+        if (trendReader) {
+            const AnomalyDetector::SeedStats seeded
+                = anomalies->seed(*trendReader, QDateTime::currentMSecsSinceEpoch());
+            qCInfo(lcIngest) << "anomaly baseline:" << seeded.series << "series from" << seeded.hours
+                             << "hours of history in" << seeded.elapsedMs << "ms";
+        }
+    }
+    std::vector<SensorAlarm> alarmChanges;
+    auto lastRuleTick = steady_clock::now();
+
     RejectionLog rejectionLog;
     CapChains capChains;
     auto pending = std::make_unique<IngestBatch>();
@@ -407,6 +441,9 @@ void IngestPipeline::run()
             ++pending->decoded;
             if (auto* sample = std::get_if<TelemetrySample>(&result)) {
                 count(Decoded::Telemetry);
+                rules.observe(*sample, &alarmChanges);
+                if (anomalies)
+                    anomalies->observe(*sample, &alarmChanges);
                 if (m_history)
                     history.push_back(*sample);
                 auto slot = telemetrySlot.constFind(sample->sensorId);
@@ -446,6 +483,35 @@ void IngestPipeline::run()
                 pending->wallControls.push_back(std::move(*control));
             }
         }
+        {
+            std::lock_guard lock(m_rulesMutex);
+            if (m_rulesChanged) {
+                rules.setRules(std::move(m_newRules), &alarmChanges);
+                m_rulesChanged = false;
+            }
+        }
+        if (steady_clock::now() - lastRuleTick >= seconds(1)) {
+            rules.tick(nowMs, &alarmChanges);
+            lastRuleTick = steady_clock::now();
+        }
+        for (SensorAlarm& alarm : alarmChanges) {
+            const bool raised = alarm.state == SensorAlarm::State::Raised;
+            (raised ? m_alarmsRaised : m_alarmsCleared).fetch_add(1, std::memory_order_relaxed);
+            if (raised && trendReader) {
+                // Half an hour before the condition began up to now: what the operator compares against.
+                constexpr qint64 before = 30 * 60 * 1000;
+                alarm.trend
+                    = trendReader->range({ alarm.sensorId, alarm.metric }, alarm.sinceMs - before, alarm.tsMs, 120);
+            }
+            std::vector<IncidentEvent> grouped;
+            grouper.apply(alarm, &grouped);
+            for (IncidentEvent& event : grouped) {
+                lifecycles.applyEvent(event);
+                newIncidents.push_back(std::move(event));
+            }
+            pending->alarms.push_back(std::move(alarm));
+        }
+        alarmChanges.clear();
         if (m_history) {
             // History keeps every reading; the wall gets the coalesced ones.
             if (!history.empty())

@@ -4,10 +4,13 @@
 #include "inboundqueue.h"
 #include "ingestbatch.h"
 
+#include "ruleset.h"
+
 #include <QObject>
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace citybrain {
@@ -36,6 +39,10 @@ public:
         QString dbPath; // empty: nothing is persisted
         int frameMs = 16;
         qint64 restoreHistoryMs = 3600 * 1000; // indicator history the wall opens with
+        // Monitoring rules evaluated on every telemetry sample (docs/rules.md); null: none.
+        std::shared_ptr<const RuleSet> rules {};
+        // The per-sensor baseline of the daily and weekly cycle (docs/anomaly.md), seeded from the store.
+        bool anomalies = true;
     };
     static constexpr int restoredChartWidth = 1200; // points per indicator restored (M4 over this many px)
     static constexpr int bookCapacity = 20000; // incidents whose lifecycle the worker keeps in memory
@@ -47,6 +54,12 @@ public:
     // with `restored` set.
     void start();
     void stop();
+    // Thread-safe: the worker takes the new rules before its next message (the rule file changed).
+    void setRules(std::shared_ptr<const RuleSet> rules);
+    // Alarms raised and cleared since start, readable from any thread (for metrics).
+    [[nodiscard]] qint64 alarmsRaisedTotal() const { return m_alarmsRaised.load(std::memory_order_relaxed); }
+    [[nodiscard]] qint64 alarmsClearedTotal() const { return m_alarmsCleared.load(std::memory_order_relaxed); }
+
     // Thread-safe; called from Paho's threads. An incident event or console action (QoS >= 1) returns
     // only once it is committed to the store, so the broker's PUBACK follows a durable write.
     void enqueue(MqttMessage&& message);
@@ -87,6 +100,11 @@ private:
     std::array<std::atomic<qint64>, static_cast<std::size_t>(Decoded::Count)> m_decoded {};
     std::array<std::atomic<qint64>, rejectReasonCount> m_rejected {};
     std::unique_ptr<HistoryStore> m_history;
+    std::mutex m_rulesMutex;
+    std::shared_ptr<const RuleSet> m_newRules; // taken by the worker
+    bool m_rulesChanged = false;
+    std::atomic<qint64> m_alarmsRaised { 0 };
+    std::atomic<qint64> m_alarmsCleared { 0 };
 };
 
 } // namespace citybrain

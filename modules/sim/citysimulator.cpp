@@ -1,5 +1,6 @@
 #include "citysimulator.h"
 
+#include "beijingclock.h"
 #include "districtlayer.h"
 #include "incidentactionjson.h"
 #include "logging.h"
@@ -20,6 +21,7 @@ CitySimulator::CitySimulator(SimSettings settings, const DistrictLayer& layer)
     , m_fleet(layer, m_settings.seed, m_settings.sensors)
     , m_incidents(layer, m_settings.seed, m_settings.incidents)
     , m_dispatcher(layer, m_settings.seed, m_settings.dispatch)
+    , m_plan(m_settings.episodes, m_fleet, m_settings.seed)
     , m_telemetryRng(makeGenerator(m_settings.seed, Stream::Telemetry))
 {
     m_order.resize(m_fleet.sensors().size());
@@ -35,8 +37,9 @@ std::vector<SimMessage> CitySimulator::start(qint64 nowMs)
     Q_ASSERT(!m_started);
     m_started = true;
     // Every sensor has a reading from the start, so the first indicators are meaningful.
-    for (SimSensor& sensor : m_fleet.sensors())
-        TelemetryModel::read(sensor, nowMs, m_telemetryRng);
+    std::vector<SimSensor>& sensors = m_fleet.sensors();
+    for (size_t i = 0; i < sensors.size(); ++i)
+        TelemetryModel::read(sensors[i], nowMs, m_telemetryRng, m_plan.at(i, nowMs));
     m_board = std::make_unique<IndicatorBoard>(m_settings.seed, nowMs);
 
     m_dispatcher.start(nowMs);
@@ -46,32 +49,59 @@ std::vector<SimMessage> CitySimulator::start(qint64 nowMs)
     appendActions(nowMs, &out);
     appendIndicators(nowMs, &out);
     m_nextIndicatorsMs = nowMs + m_settings.indicatorIntervalMs;
+    for (size_t e = 0; e < m_plan.episodes().size(); ++e) {
+        const Episode& episode = m_plan.episodes()[e];
+        qCInfo(lcSim).noquote() << "episode" << Episode::kindName(episode.kind) << "in" << episode.district << "from"
+                                << BeijingClock::rfc3339(episode.startMs) << "for" << episode.durationMs / 60000
+                                << "min, intensity" << episode.intensity << "-" << m_plan.affectedCount(e) << "sensors";
+    }
     qCInfo(lcSim) << "simulator started with seed" << m_settings.seed << "," << m_fleet.sensors().size() << "sensors,"
                   << m_incidents.openCount() << "open incidents, dispatch desk"
                   << (m_settings.dispatchDesk ? m_settings.dispatch.console : QStringLiteral("off"));
     return out;
 }
 
-std::vector<SimMessage> CitySimulator::telemetry(qint64 nowMs, int count)
+std::vector<TelemetrySample> CitySimulator::samples(qint64 nowMs, int count)
 {
-    std::vector<SimMessage> out;
+    std::vector<TelemetrySample> out;
     if (m_order.empty() || count <= 0)
         return out;
     out.reserve(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i) {
-        SimSensor& sensor = m_fleet.sensors()[m_order[m_next]];
+        const size_t index = m_order[m_next];
+        SimSensor& sensor = m_fleet.sensors()[index];
         m_next = (m_next + 1) % m_order.size();
+        TelemetrySample sample;
+        sample.values = TelemetryModel::read(sensor, nowMs, m_telemetryRng, m_plan.at(index, nowMs));
+        sample.sensorId = sensor.id;
+        sample.domain = sensor.domain;
+        sample.district = sensor.district;
+        sample.tsMs = nowMs;
+        sample.seq = ++sensor.seq;
+        sample.lon = sensor.lon;
+        sample.lat = sensor.lat;
+        out.push_back(std::move(sample));
+    }
+    return out;
+}
+
+std::vector<SimMessage> CitySimulator::telemetry(qint64 nowMs, int count)
+{
+    std::vector<SimMessage> out;
+    std::vector<TelemetrySample> readings = samples(nowMs, count);
+    out.reserve(readings.size());
+    for (const TelemetrySample& sample : readings) {
         QJsonObject values;
-        for (const auto& [metric, value] : TelemetryModel::read(sensor, nowMs, m_telemetryRng))
+        for (const auto& [metric, value] : sample.values)
             values.insert(metric, value);
         const QJsonObject payload {
-            { QStringLiteral("ts"), nowMs },
-            { QStringLiteral("seq"), ++sensor.seq },
-            { QStringLiteral("lon"), sensor.lon },
-            { QStringLiteral("lat"), sensor.lat },
+            { QStringLiteral("ts"), sample.tsMs },
+            { QStringLiteral("seq"), sample.seq },
+            { QStringLiteral("lon"), sample.lon },
+            { QStringLiteral("lat"), sample.lat },
             { QStringLiteral("values"), values },
         };
-        out.push_back({ m_topics.telemetry(sensor.domain, sensor.district, sensor.id),
+        out.push_back({ m_topics.telemetry(sample.domain, sample.district, sample.sensorId),
             QJsonDocument(payload).toJson(QJsonDocument::Compact), 0, false });
     }
     return out;

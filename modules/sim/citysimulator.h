@@ -1,5 +1,7 @@
 #pragma once
 
+#include "citytypes.h"
+#include "episode.h"
 #include "incidentgenerator.h"
 #include "indicatorboard.h"
 #include "sensorfleet.h"
@@ -29,6 +31,8 @@ struct SimSettings
     // dispatcher console. Off when a real dispatcher or leader console runs the demo.
     bool dispatchDesk = true;
     SimDispatcher::Settings dispatch;
+    // Scripted storms, pollution episodes and jams (Episode); validate them first (Episode::validate).
+    std::vector<Episode> episodes;
 };
 
 // The Xianyang city simulator: generates every feed of docs/topics.md deterministically from a seed
@@ -48,6 +52,9 @@ public:
     [[nodiscard]] std::vector<SimMessage> start(qint64 nowMs);
     // The next `count` telemetry readings, sensors taken in turn (a fixed shuffled order), at `nowMs`.
     [[nodiscard]] std::vector<SimMessage> telemetry(qint64 nowMs, int count);
+    // The same readings as samples, without the JSON round trip, for an in-process consumer (the rules
+    // replay test). It advances the same state: a run may mix both calls, each reading comes once.
+    [[nodiscard]] std::vector<TelemetrySample> samples(qint64 nowMs, int count);
     // Incident events due by `nowMs`, the dispatch desk's actions due by then and, on their own schedule,
     // the indicators.
     [[nodiscard]] std::vector<SimMessage> advance(qint64 nowMs);
@@ -58,6 +65,7 @@ public:
     [[nodiscard]] const SensorFleet& fleet() const { return m_fleet; }
     [[nodiscard]] const TopicScheme& topics() const { return m_topics; }
     [[nodiscard]] const SimSettings& settings() const { return m_settings; }
+    [[nodiscard]] const EpisodePlan& episodes() const { return m_plan; }
     [[nodiscard]] int openIncidents() const { return m_incidents.openCount(); }
 
 private:
@@ -71,6 +79,7 @@ private:
     SensorFleet m_fleet;
     IncidentGenerator m_incidents;
     SimDispatcher m_dispatcher;
+    EpisodePlan m_plan;
     std::unique_ptr<IndicatorBoard> m_board; // made at start(), it needs the start time
     QRandomGenerator m_telemetryRng;
     std::vector<size_t> m_order; // the round-robin order of sensors

@@ -3,6 +3,7 @@
 #include "districtlayer.h"
 #include "logging.h"
 #include "simrandom.h"
+#include "telemetrymodel.h"
 
 #include <QPointF>
 
@@ -170,6 +171,16 @@ SensorFleet::SensorFleet(const DistrictLayer& layer, quint64 seed, const SensorC
                 m_sensors.push_back(std::move(sensor));
             }
         }
+    }
+    // The station lines, fixed per gauge, like a real hydrological station's: 警戒水位 0.4-0.8 m above the
+    // highest level the gauge reaches in a normal year (flood season, crest of its swing, the noise), rounded
+    // up to 0.1 m, and 保证水位 0.8-1.5 m above that. Their own stream, so the placement above is unchanged.
+    QRandomGenerator lines = makeGenerator(seed, Stream::Gauges);
+    for (SimSensor& sensor : m_sensors) {
+        if (sensor.domain != QLatin1String("water"))
+            continue;
+        sensor.warningLine = std::ceil((TelemetryModel::normalLevelMax(sensor) + uniform(lines, 0.4, 0.8)) * 10) / 10;
+        sensor.guaranteeLine = std::round((sensor.warningLine + uniform(lines, 0.8, 1.5)) * 10) / 10;
     }
     qCInfo(lcSim) << "placed" << m_sensors.size() << "sensors in" << districts.size() << "districts";
 }

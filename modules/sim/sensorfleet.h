@@ -37,6 +37,8 @@ struct SimSensor
     double shape = 1; // second per-sensor trait: free speed, PM10/PM2.5 ratio, demand factor...
     double phase = 0; // 0..1, offsets slow cycles between sensors
     double drift = 0; // AR(1) noise state, about unit variance
+    double warningLine = 0; // water gauges: 警戒水位, m above datum, above anything a normal year reaches
+    double guaranteeLine = 0; // water gauges: 保证水位, above the warning line
     qint64 seq = 0; // last published sequence number
     std::vector<std::pair<QString, double>> last; // last published values
 };

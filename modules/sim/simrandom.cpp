@@ -12,6 +12,13 @@ QRandomGenerator makeGenerator(quint64 seed, Stream stream)
     return QRandomGenerator(std::begin(words), std::end(words));
 }
 
+QRandomGenerator makeGenerator(quint64 seed, Stream stream, quint32 salt)
+{
+    const quint32 words[] = { static_cast<quint32>(seed), static_cast<quint32>(seed >> 32),
+        static_cast<quint32>(stream), 0x58594342u /* "XYCB" */, salt };
+    return QRandomGenerator(std::begin(words), std::end(words));
+}
+
 double gaussian(QRandomGenerator& rng)
 {
     double u1 = rng.generateDouble();

@@ -8,9 +8,19 @@ namespace citybrain::sim {
 
 // Seeded random streams. Each part of the simulator draws from its own stream, so adding sensors does
 // not change the incident sequence and vice versa. Never the global generator.
-enum class Stream : quint32 { Fleet = 1, Telemetry = 2, Incidents = 3, Indicators = 4, Dispatch = 5 };
+enum class Stream : quint32 {
+    Fleet = 1,
+    Telemetry = 2,
+    Incidents = 3,
+    Indicators = 4,
+    Dispatch = 5,
+    Gauges = 6, // the water gauges' station lines
+    Episodes = 7, // how each sensor responds to an episode
+};
 
 [[nodiscard]] QRandomGenerator makeGenerator(quint64 seed, Stream stream);
+// A sub-stream: the same seed and stream with another salt give an independent sequence.
+[[nodiscard]] QRandomGenerator makeGenerator(quint64 seed, Stream stream, quint32 salt);
 
 // Standard normal deviate (Box-Muller).
 [[nodiscard]] double gaussian(QRandomGenerator& rng);

@@ -264,6 +264,38 @@ std::vector<SeriesKey> HistoryReader::seriesKeys()
     return keys;
 }
 
+std::vector<HourlyMean> HistoryReader::hourlyMeans(const SeriesKey& key, qint64 fromMs, qint64 toMs)
+{
+    std::vector<HourlyMean> hours;
+    qint64 id = 0;
+    if (toMs <= fromMs || !seriesId(key, &id))
+        return hours;
+    SqliteStatement s;
+    if (!s.prepare(m_db,
+            "SELECT bucket, count, sum, min, max, first, last FROM rollup_hour"
+            " WHERE series_id=? AND bucket>=? AND bucket<? ORDER BY bucket"))
+        return fail(), hours;
+    s.bind(1, id);
+    s.bind(2, fromMs);
+    s.bind(3, toMs);
+    while (s.step()) {
+        HourlyMean h;
+        h.bucketMs = s.int64(0);
+        h.count = s.int64(1);
+        h.mean = h.count > 0 ? s.real(2) / double(h.count) : 0.0;
+        h.min = s.real(3);
+        h.max = s.real(4);
+        h.first = s.real(5);
+        h.last = s.real(6);
+        hours.push_back(h);
+    }
+    if (!s.ok()) {
+        fail();
+        hours.clear();
+    }
+    return hours;
+}
+
 std::vector<JournalEntry> HistoryReader::eventsBetween(qint64 fromMs, qint64 toMs)
 {
     std::vector<JournalEntry> entries;

@@ -11,6 +11,18 @@
 
 namespace citybrain {
 
+// One hour of a series from the 1-hour rollup (rollup_hour): what the anomaly baseline is seeded from.
+struct HourlyMean
+{
+    qint64 bucketMs = 0; // start of the hour, epoch ms
+    qint64 count = 0; // values in the hour
+    double mean = 0;
+    double min = 0;
+    double max = 0;
+    double first = 0;
+    double last = 0;
+};
+
 // Read side of the history database: chart ranges, indicator history, the journal for playback and
 // export. Thread rules: one HistoryReader per thread (it owns a read-only SQLite connection opened on
 // that thread's behalf and is not thread-safe); never on the GUI thread for long ranges. Readers run
@@ -50,6 +62,10 @@ public:
     [[nodiscard]] std::vector<IndicatorUpdate> latestIndicators();
     // Every series stored (sensors and indicators).
     [[nodiscard]] std::vector<SeriesKey> seriesKeys();
+    // The 1-hour rollups of a series whose hour starts in [fromMs, toMs), by time. Empty for an unknown
+    // series; on a database error empty too, and lastError() says why. An hour still open holds the
+    // minutes closed so far.
+    [[nodiscard]] std::vector<HourlyMean> hourlyMeans(const SeriesKey& key, qint64 fromMs, qint64 toMs);
 
     // Journal entries with fromMs <= tsMs <= toMs, by time then id.
     [[nodiscard]] std::vector<JournalEntry> eventsBetween(qint64 fromMs, qint64 toMs);

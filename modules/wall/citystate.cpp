@@ -18,6 +18,7 @@ CityState::CityState(bool embeddedBroker, const QString& wallId, QObject* parent
     , m_presence(nullptr)
     , m_annotations(nullptr)
     , m_focus(wallId, nullptr)
+    , m_alarms(&m_incidents, nullptr)
 {
     m_healthTimer.setInterval(1000);
     // SLA clocks, alarms and duplicate hints move with time, not only with data.
@@ -60,10 +61,12 @@ void CityState::setLive(bool live)
     if (live) {
         m_incidents.apply(m_missedIncidents);
         m_incidents.applyActions(m_missedActions);
+        m_alarms.apply(m_missedAlarms);
         m_indicators.apply(m_missedIndicators);
     }
     m_missedIncidents.clear();
     m_missedActions.clear();
+    m_missedAlarms.clear();
     m_missedIndicators.clear();
 }
 
@@ -82,10 +85,13 @@ void CityState::apply(const IngestBatch& batch)
         m_indicators.apply(batch.indicators);
         m_incidents.apply(batch.incidents);
         m_incidents.applyActions(batch.actions);
+        m_alarms.apply(batch.alarms);
     } else {
         constexpr std::size_t limit = 100000; // the store has them all; these only bridge the return
         if (m_missedIncidents.size() < limit)
             m_missedIncidents.insert(m_missedIncidents.end(), batch.incidents.begin(), batch.incidents.end());
+        if (m_missedAlarms.size() < limit)
+            m_missedAlarms.insert(m_missedAlarms.end(), batch.alarms.begin(), batch.alarms.end());
         if (m_missedActions.size() < limit)
             m_missedActions.insert(m_missedActions.end(), batch.actions.begin(), batch.actions.end());
         if (m_missedIndicators.size() < limit)
@@ -118,6 +124,7 @@ void CityState::provideToQml()
     PresenceModel::provide(&m_presence);
     AnnotationModel::provide(&m_annotations);
     WallFocus::provide(&m_focus);
+    SensorAlarmModel::provide(&m_alarms);
 }
 
 } // namespace citybrain

@@ -5,6 +5,7 @@
 #include "incidentmodel.h"
 #include "indicatormodel.h"
 #include "presencemodel.h"
+#include "sensoralarmmodel.h"
 #include "wallfocus.h"
 
 #include <QObject>
@@ -51,6 +52,7 @@ public:
     [[nodiscard]] PresenceModel& presence() { return m_presence; }
     [[nodiscard]] AnnotationModel& annotations() { return m_annotations; }
     [[nodiscard]] WallFocus& focus() { return m_focus; }
+    [[nodiscard]] SensorAlarmModel& alarms() { return m_alarms; }
     [[nodiscard]] qint64 batchesApplied() const { return m_batches; }
 
 Q_SIGNALS:
@@ -63,12 +65,14 @@ private:
     PresenceModel m_presence;
     AnnotationModel m_annotations;
     WallFocus m_focus;
+    SensorAlarmModel m_alarms;
     QTimer m_healthTimer;
     qint64 m_batches = 0;
     Histogram* m_latency = nullptr;
     bool m_live = true;
     std::vector<IncidentEvent> m_missedIncidents;
     std::vector<IncidentAction> m_missedActions;
+    std::vector<SensorAlarm> m_missedAlarms;
     std::vector<IndicatorUpdate> m_missedIndicators;
     Histogram* m_applyTime = nullptr;
 };

@@ -349,6 +349,61 @@ private Q_SLOTS:
         restarted.stop();
     }
 
+    void telemetryPastARuleRaisesAnAlarmAndAJournalledIncident()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("citybrain.sqlite"));
+        RuleSet rules;
+        QStringList errors;
+        QVERIFY2(loadRuleSet(R"({"version": 1, "rules": [{"id": "traffic.flow.high", "title": "流量过高",
+            "domain": "traffic", "metric": "flow", "type": "threshold", "above": 1000, "clear": 900,
+            "severity": "major", "incident_kind": "traffic_jam"}]})",
+                     &rules, &errors),
+            qPrintable(errors.join(u'\n')));
+        IngestPipeline::Settings settings { TopicScheme(), {}, db, 16 };
+        settings.rules = std::make_shared<RuleSet>(rules);
+        settings.anomalies = false;
+        IngestPipeline pipeline(std::move(settings));
+        Collector collector(pipeline);
+        pipeline.start();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QString topic = QStringLiteral("xy/v1/telemetry/traffic/610402/trf-1");
+        pipeline.enqueue(message(topic, telemetry(500, now - 3000), 0));
+        pipeline.enqueue(message(topic, telemetry(1500, now - 2000), 0)); // over the line: raised
+        pipeline.enqueue(message(topic, telemetry(1600, now - 1000), 0)); // still over: no second alarm
+        const auto alarms = [&] {
+            std::vector<SensorAlarm> all;
+            for (const auto& b : collector.batches)
+                all.insert(all.end(), b->alarms.begin(), b->alarms.end());
+            return all;
+        };
+        QTRY_COMPARE(alarms().size(), std::size_t(1));
+        const SensorAlarm raised = alarms().front();
+        QCOMPARE(raised.state, SensorAlarm::State::Raised);
+        QCOMPARE(raised.ruleId, QStringLiteral("traffic.flow.high"));
+        QCOMPARE(raised.value, 1500.0);
+        QVERIFY2(raised.explanation.contains(QStringLiteral("秦都区"))
+                && raised.explanation.contains(QStringLiteral("1500")),
+            qPrintable(raised.explanation));
+        QVERIFY(raised.incidentId.startsWith(QStringLiteral("RUL-")));
+        // The incident it is grouped under reaches the wall and the journal like any source's.
+        QTRY_VERIFY(!collector.incidents().empty());
+        QCOMPARE(collector.incidents().front().id, raised.incidentId);
+        QCOMPARE(collector.incidents().front().source, QStringLiteral("citybrain-rules"));
+        pipeline.enqueue(message(topic, telemetry(800, now), 0)); // back under the clear level
+        QTRY_COMPARE(alarms().size(), std::size_t(2));
+        QCOMPARE(alarms().back().state, SensorAlarm::State::Cleared);
+        QTRY_VERIFY(collector.incidents().back().status == QLatin1String("closed"));
+        pipeline.stop();
+        HistoryReader reader(db);
+        QVERIFY(reader.open(&errors.emplaceBack()));
+        const std::vector<IncidentEvent> stored = reader.incidentStatesAt(now + 1000);
+        QCOMPARE(stored.size(), std::size_t(1));
+        QCOMPARE(stored.front().id, raised.incidentId);
+        QCOMPARE(pipeline.alarmsRaisedTotal(), 1);
+        QCOMPARE(pipeline.alarmsClearedTotal(), 1);
+    }
+
     void rejectionsAreCountedAndTheStreamGoesOn()
     {
         IngestPipeline pipeline({ TopicScheme(), {}, {}, 16 });

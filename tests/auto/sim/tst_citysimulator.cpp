@@ -1,5 +1,6 @@
 #include "citysimulator.h"
 #include "districtlayer.h"
+#include "feeddecoder.h"
 #include "incidentactionjson.h"
 #include "topicscheme.h"
 
@@ -90,7 +91,10 @@ QString checkTelemetry(const TopicScheme::Route& route, const QJsonObject& o)
         { QStringLiteral("traffic"),
             { { QStringLiteral("flow"), { 0, 20000 } }, { QStringLiteral("speed"), { 0, 250 } },
                 { QStringLiteral("congestion"), { 0, 10 } } } },
-        { QStringLiteral("water"), { { QStringLiteral("level"), { -50, 500 } } } },
+        // The station lines (警戒水位, 保证水位) travel with every reading; docs/topics.md accepts extra metrics.
+        { QStringLiteral("water"),
+            { { QStringLiteral("level"), { -50, 500 } }, { QStringLiteral("warning_line"), { -50, 500 } },
+                { QStringLiteral("guarantee_line"), { -50, 500 } } } },
         { QStringLiteral("noise"), { { QStringLiteral("laeq"), { 0, 200 } } } },
         { QStringLiteral("energy"), { { QStringLiteral("load"), { 0, 100000 } } } },
     };
@@ -350,6 +354,40 @@ private Q_SLOTS:
             last[key] = seq;
         }
         QVERIFY(incidents > 30);
+    }
+
+    void samplesCarryTheSameReadingsAsTelemetry()
+    {
+        SimSettings settings;
+        settings.seed = 11;
+        CitySimulator wire(settings, DistrictLayer::xianyang());
+        CitySimulator inProcess(settings, DistrictLayer::xianyang());
+        const qint64 now = beijing(wednesday, 8);
+        (void)wire.start(now);
+        (void)inProcess.start(now);
+        const FeedDecoder decoder;
+        for (int second = 1; second <= 3; ++second) {
+            const qint64 t = now + second * 1000;
+            const std::vector<SimMessage> messages = wire.telemetry(t, 300);
+            const std::vector<TelemetrySample> samples = inProcess.samples(t, 300);
+            QCOMPARE(samples.size(), messages.size());
+            for (size_t i = 0; i < samples.size(); ++i) {
+                const FeedDecoder::Result decoded = decoder.decode(messages[i].topic, messages[i].payload, t);
+                const auto* expected = std::get_if<TelemetrySample>(&decoded);
+                QVERIFY2(expected, qPrintable(messages[i].topic));
+                const TelemetrySample& s = samples[i];
+                QCOMPARE(s.sensorId, expected->sensorId);
+                QCOMPARE(s.domain, expected->domain);
+                QCOMPARE(s.district, expected->district);
+                QCOMPARE(s.tsMs, expected->tsMs);
+                QCOMPARE(s.seq, expected->seq);
+                QCOMPARE(s.lon, expected->lon);
+                QCOMPARE(s.lat, expected->lat);
+                auto sorted = s.values; // the decoder sorts by metric name
+                std::sort(sorted.begin(), sorted.end());
+                QCOMPARE(sorted, expected->values);
+            }
+        }
     }
 
     void trafficFlowsMoreAtEightThanAtThree()

@@ -1,5 +1,6 @@
 #include "districtlayer.h"
 #include "sensorfleet.h"
+#include "telemetrymodel.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -19,6 +20,24 @@ private Q_SLOTS:
         QCOMPARE(int(fleet.sensors().size()), SensorCounts {}.total());
         for (const char* domain : { "air", "traffic", "water", "noise", "energy" })
             QVERIFY2(fleet.count(QLatin1String(domain)) > 0, domain);
+    }
+
+    void gaugesHaveFixedStationLinesAboveTheirNormalRange()
+    {
+        const SensorFleet fleet(DistrictLayer::xianyang(), 1, SensorCounts {});
+        for (const SimSensor& sensor : fleet.sensors()) {
+            if (sensor.domain != QLatin1String("water")) {
+                QCOMPARE(sensor.warningLine, 0.0);
+                continue;
+            }
+            QVERIFY2(sensor.warningLine >= TelemetryModel::normalLevelMax(sensor) + 0.4, qPrintable(sensor.id));
+            QVERIFY2(sensor.guaranteeLine >= sensor.warningLine + 0.7, qPrintable(sensor.id));
+            QVERIFY2(sensor.guaranteeLine <= sensor.warningLine + 1.6, qPrintable(sensor.id));
+        }
+        // The lines have their own stream: the same seed gives the same lines.
+        const SensorFleet again(DistrictLayer::xianyang(), 1, SensorCounts {});
+        for (size_t i = 0; i < fleet.sensors().size(); ++i)
+            QCOMPARE(again.sensors()[i].guaranteeLine, fleet.sensors()[i].guaranteeLine);
     }
 
     void everySensorLiesInsideItsDistrict()

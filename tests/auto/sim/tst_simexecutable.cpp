@@ -135,6 +135,35 @@ private Q_SLOTS:
         QCOMPARE(recorder.count(QStringLiteral("/action")), 0);
     }
 
+    void stormEpisodeRaisesItsDistrictsGauges()
+    {
+        Recorder recorder(m_broker.uri(), QStringLiteral("run4/v1/telemetry/water/#"));
+        QVERIFY(recorder.waitForConnected());
+        QProcess sim;
+        sim.setProcessChannelMode(QProcess::ForwardedChannels);
+        // Started two hours ago and lasting three: the gauges of 渭城区 are up now.
+        sim.start(simulatorPath(),
+            { QStringLiteral("--broker"), m_broker.uri(), QStringLiteral("--duration"), QStringLiteral("2"),
+                QStringLiteral("--rate"), QStringLiteral("600"), QStringLiteral("--topic-prefix"),
+                QStringLiteral("run4/v1"), QStringLiteral("--client-id"), QStringLiteral("sim-run4"),
+                QStringLiteral("--episode"), QStringLiteral("storm:610404:-2h:3h:1.0") });
+        QVERIFY(sim.waitForStarted(5000));
+        QVERIFY2(sim.waitForFinished(30000), "citybrain-sim did not stop after --duration 2");
+        QCOMPARE(sim.exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(QStringLiteral("/water/")) >= 40, 10000);
+        int up = 0;
+        for (const MqttMessage& m : recorder.messages()) {
+            const QJsonObject values
+                = QJsonDocument::fromJson(m.payload).object().value(QLatin1String("values")).toObject();
+            const bool over = values.value(QLatin1String("level")).toDouble()
+                > values.value(QLatin1String("warning_line")).toDouble();
+            QVERIFY2(values.contains(QLatin1String("guarantee_line")), qPrintable(m.topic));
+            QCOMPARE(over, m.topic.contains(QLatin1String("/water/610404/")));
+            up += over ? 1 : 0;
+        }
+        QVERIFY(up > 0);
+    }
+
     void stopsCleanlyOnSigterm()
     {
         Recorder recorder(m_broker.uri(), QStringLiteral("run2/v1/status/#"));
@@ -169,6 +198,16 @@ private Q_SLOTS:
         QTest::newRow("missing value") << QStringList { QStringLiteral("--seed") } << QStringLiteral("seed");
         QTest::newRow("dispatch desk neither on nor off") << QStringList { QStringLiteral("--dispatch-desk"),
             QStringLiteral("yes") } << QStringLiteral("--dispatch-desk");
+        QTest::newRow("episode of an unknown kind")
+            << QStringList { QStringLiteral("--episode"), QStringLiteral("flood:610404:+10m:2h:1") }
+            << QStringLiteral("unknown kind 'flood'");
+        QTest::newRow("episode in an unknown district") << QStringList { QStringLiteral("--episode"),
+            QStringLiteral("storm:610499:+10m:2h:1") } << QStringLiteral("unknown district '610499'");
+        QTest::newRow("episode with a malformed duration") << QStringList { QStringLiteral("--episode"),
+            QStringLiteral("jam:610402:+0m:soon:1") } << QStringLiteral("duration 'soon'");
+        QTest::newRow("episode with too high an intensity")
+            << QStringList { QStringLiteral("--episode"), QStringLiteral("pollution:610402:+0m:1h:9") }
+            << QStringLiteral("--episode 'pollution:610402:+0m:1h:9': the intensity");
     }
     void rejectsBadOptionsWithExitCodeTwo()
     {

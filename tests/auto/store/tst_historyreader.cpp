@@ -115,6 +115,53 @@ private Q_SLOTS:
         QVERIFY(reader.range({ QStringLiteral("nope"), QStringLiteral("flow") }, from, to, 100).empty());
     }
 
+    void hourlyMeansGiveEachHoursCountMeanAndExtremes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const qint64 hour = 3600000;
+        const qint64 h0 = (QDateTime::currentMSecsSinceEpoch() / hour - 30) * hour;
+        {
+            HistoryStore store(path);
+            QVERIFY(store.start());
+            std::vector<TelemetrySample> batch;
+            for (int m = 0; m < 60; ++m) // hour 0: 1..60, one a minute
+                batch.push_back(sample(QStringLiteral("trf-1"), h0 + m * 60000 + 500, 1.0 + m));
+            batch.push_back(sample(QStringLiteral("trf-1"), h0 + hour + 1000, 7.0)); // hour 1: one value
+            batch.push_back(sample(QStringLiteral("trf-1"), h0 + 3 * hour + 1000, 9.0)); // hour 2: none; hour 3
+            batch.push_back(sample(QStringLiteral("trf-1"), h0 + 3 * hour + 2000, 3.0));
+            store.append(std::move(batch));
+            QVERIFY(store.flush());
+        }
+        HistoryReader reader(path);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const SeriesKey key { QStringLiteral("trf-1"), QStringLiteral("flow") };
+        const std::vector<HourlyMean> hours = reader.hourlyMeans(key, h0, h0 + 4 * hour);
+        QCOMPARE(hours.size(), std::size_t(3));
+        QCOMPARE(hours[0].bucketMs, h0);
+        QCOMPARE(hours[0].count, qint64(60));
+        QCOMPARE(hours[0].mean, 30.5);
+        QCOMPARE(hours[0].min, 1.0);
+        QCOMPARE(hours[0].max, 60.0);
+        QCOMPARE(hours[0].first, 1.0);
+        QCOMPARE(hours[0].last, 60.0);
+        QCOMPARE(hours[1].bucketMs, h0 + hour);
+        QCOMPARE(hours[1].count, qint64(1));
+        QCOMPARE(hours[1].mean, 7.0);
+        QCOMPARE(hours[2].bucketMs, h0 + 3 * hour);
+        QCOMPARE(hours[2].mean, 6.0);
+        QCOMPARE(hours[2].first, 9.0);
+        QCOMPARE(hours[2].last, 3.0);
+        // Hours that start in [from, to): the end is exclusive.
+        QCOMPARE(reader.hourlyMeans(key, h0 + 1, h0 + 3 * hour).size(), std::size_t(1));
+        QCOMPARE(reader.hourlyMeans(key, h0 + 3 * hour, h0 + 3 * hour).size(), std::size_t(0));
+        // Each metric is its own series; an unknown one is empty.
+        QCOMPARE(
+            reader.hourlyMeans({ QStringLiteral("trf-1"), QStringLiteral("speed") }, h0, h0 + 4 * hour)[0].mean, 40.0);
+        QVERIFY(reader.hourlyMeans({ QStringLiteral("nope"), QStringLiteral("flow") }, h0, h0 + 4 * hour).empty());
+    }
+
     void indicatorHistoryAndLatestSurviveARestart()
     {
         QTemporaryDir dir;
