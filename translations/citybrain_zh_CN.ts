@@ -186,19 +186,85 @@
     </message>
 </context>
 <context>
+    <name>AlarmPanel</name>
+    <message>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="29"/>
+        <source>Monitoring alarms</source>
+        <translation>监测告警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="30"/>
+        <source>%1 active · %2 unacknowledged</source>
+        <translation>活动 %1 条 · 未确认 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="34"/>
+        <source>No alarms</source>
+        <translation>暂无告警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="35"/>
+        <source>No sensor has crossed a monitoring line or left its usual range</source>
+        <translation>没有传感器超过监测线或偏离常态</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="82"/>
+        <source>▲ End of the list</source>
+        <translation>▲ 已到列表末尾</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="83"/>
+        <source>▼ %1 more, %2 of them active</source>
+        <translation>▼ 另有 %1 条，其中活动 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="84"/>
+        <source>▼ %1 more, cleared</source>
+        <translation>▼ 另有 %1 条已解除</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmRow</name>
+    <message>
+        <location filename="../qml/Panels/AlarmRow.qml" line="22"/>
+        <source>■ Cleared %1</source>
+        <translation>■ %1 已解除</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmRow.qml" line="23"/>
+        <source>✓ Acknowledged</source>
+        <translation>✓ 已确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmRow.qml" line="23"/>
+        <source>● Unacknowledged</source>
+        <translation>● 未确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmRow.qml" line="79"/>
+        <source>Anomaly</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmRow.qml" line="94"/>
+        <source>%1 · for %2</source>
+        <translation>%1 · 已持续 %2</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../qml/Panels/ConsoleView.qml" line="76"/>
+        <location filename="../qml/Panels/ConsoleView.qml" line="80"/>
         <source>&apos;%1&apos; was not sent</source>
         <translation>“%1”未发送</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/ConsoleView.qml" line="104"/>
+        <location filename="../qml/Panels/ConsoleView.qml" line="108"/>
         <source>Shown on the video wall</source>
         <translation>已推送到大屏</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/ConsoleView.qml" line="220"/>
+        <location filename="../qml/Panels/ConsoleView.qml" line="226"/>
         <source>⚠ Not connected to the message broker: the queue may be out of date and actions cannot be sent</source>
         <translation>⚠ 未连接消息服务器：队列可能不是最新，操作无法发送</translation>
     </message>
@@ -206,62 +272,87 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="25"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="30"/>
         <source>Incident detail</source>
         <translation>事件详情</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="29"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="34"/>
         <source>Select an incident in the queue (J/K or ↑/↓)</source>
         <translation>请在队列中选择事件（J/K 或 ↑/↓）</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="64"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="76"/>
         <source>⇧ Escalated</source>
         <translation>⇧ 已升级</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="88"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="100"/>
         <source>%1 · %2 · reported %3 (%4 ago) · source %5</source>
         <translation>%1 · %2 · %3 上报（%4前）· 来源 %5</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="104"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="116"/>
         <source>Priority set by hand (derived %1): %2</source>
         <translation>优先级经人工调整（系统判定 %1）：%2</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="123"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="135"/>
         <source>Acknowledged by %1 at %2</source>
         <translation>%1 于 %2 确认</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="126"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="138"/>
         <source>Merged into %1</source>
         <translation>已合并到 %1</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="128"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="140"/>
         <source>The source has closed it</source>
         <translation>来源系统已关闭此事件</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="141"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="153"/>
         <source>⇢ Possible duplicate of %1 (%2): press M to merge it into that one</source>
         <translation>⇢ 疑似与“%1”（%2）重复：按 M 合并到该事件</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="187"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="199"/>
         <source>⚠ %1 targets missed</source>
         <translation>⚠ 已超时 %1 次</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="210"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="230"/>
+        <source>Related alarms (%1)</source>
+        <translation>关联告警 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="237"/>
+        <source>│ trigger   ┄ threshold</source>
+        <translation>│ 触发时刻   ┄ 阈值</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="303"/>
+        <source>Anomaly</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="305"/>
+        <source>cleared %1</source>
+        <translation>%1 已解除</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="335"/>
+        <source>No readings stored</source>
+        <translation>暂无读数记录</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DetailPanel.qml" line="345"/>
         <source>Timeline (%1 actions)</source>
         <translation>处置记录（%1 条）</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="258"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="393"/>
         <source>No action yet</source>
         <translation>尚无处置记录</translation>
     </message>
@@ -375,32 +466,32 @@
         <translation>时延 p99 · 队列峰值</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HealthPanel.qml" line="71"/>
+        <location filename="../qml/Panels/HealthPanel.qml" line="72"/>
         <source>%1 ms · %2</source>
         <translation>%1 毫秒 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HealthPanel.qml" line="74"/>
+        <location filename="../qml/Panels/HealthPanel.qml" line="76"/>
         <source>Memory · database</source>
         <translation>内存 · 数据库</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HealthPanel.qml" line="75"/>
+        <location filename="../qml/Panels/HealthPanel.qml" line="77"/>
         <source>%1 MB · %2</source>
         <translation>%1 MB · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HealthPanel.qml" line="76"/>
+        <location filename="../qml/Panels/HealthPanel.qml" line="78"/>
         <source>write error</source>
         <translation>写入故障</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HealthPanel.qml" line="76"/>
+        <location filename="../qml/Panels/HealthPanel.qml" line="78"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HealthPanel.qml" line="135"/>
+        <location filename="../qml/Panels/HealthPanel.qml" line="137"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
@@ -906,7 +997,7 @@
         <translation>数字咸阳城市大脑</translation>
     </message>
     <message>
-        <location filename="../qml/CityBrain/Main.qml" line="197"/>
+        <location filename="../qml/CityBrain/Main.qml" line="207"/>
         <source>Your &apos;%1&apos; did not take effect: %2 (%3) had already &apos;%4&apos;; the incident is now %5</source>
         <translation>您的“%1”未生效：%2（%3）已“%4”，事件现为 %5</translation>
     </message>
@@ -914,22 +1005,32 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="13"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="15"/>
         <source>Xianyang city overview</source>
         <translation>咸阳市域态势</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="14"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="16"/>
         <source>%1 open incidents</source>
         <translation>未结事件 %1 起</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="57"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="69"/>
         <source>Severity</source>
         <translation>事件等级</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="99"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="121"/>
+        <source>Alarm not acknowledged</source>
+        <translation>告警未确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="121"/>
+        <source>Sensor in alarm</source>
+        <translation>告警传感器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapPanel.qml" line="136"/>
         <source>No incidents on the map</source>
         <translation>地图上暂无事件</translation>
     </message>
@@ -937,19 +1038,29 @@
 <context>
     <name>MiniMapPanel</name>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="43"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="45"/>
         <source>Location</source>
         <translation>事件位置</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="153"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="165"/>
         <source>No incident selected</source>
         <translation>未选择事件</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="153"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="165"/>
         <source>This incident has no position</source>
         <translation>此事件没有位置信息</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="195"/>
+        <source>Sensor in alarm</source>
+        <translation>告警传感器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="208"/>
+        <source>not acknowledged</source>
+        <translation>未确认</translation>
     </message>
 </context>
 <context>
@@ -960,37 +1071,37 @@
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/Panel.qml" line="23"/>
+        <location filename="../qml/Panels/Panel.qml" line="26"/>
         <source>Message broker disconnected, reconnecting</source>
         <translation>消息服务器连接中断，正在重连</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/Panel.qml" line="24"/>
+        <location filename="../qml/Panels/Panel.qml" line="27"/>
         <source>Connected, but no messages from the data sources</source>
         <translation>链路已连接，但数据源没有新消息</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/Panel.qml" line="26"/>
+        <location filename="../qml/Panels/Panel.qml" line="29"/>
         <source>Data interrupted for %1</source>
         <translation>数据中断 %1</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/Panel.qml" line="27"/>
+        <location filename="../qml/Panels/Panel.qml" line="30"/>
         <source>No data received since start</source>
         <translation>启动以来尚未收到数据</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/Panel.qml" line="148"/>
+        <location filename="../qml/Panels/Panel.qml" line="172"/>
         <source>Connected, waiting for data</source>
         <translation>已连接，等待数据</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/Panel.qml" line="148"/>
+        <location filename="../qml/Panels/Panel.qml" line="171"/>
         <source>Not connected to the message broker</source>
         <translation>未连接消息服务器</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/Panel.qml" line="201"/>
+        <location filename="../qml/Panels/Panel.qml" line="225"/>
         <source>%1. Values shown are out of date.</source>
         <translation>%1，当前显示的数据已过时。</translation>
     </message>

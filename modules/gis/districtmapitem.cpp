@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace citybrain {
 
@@ -72,41 +73,68 @@ int DistrictMapItem::districtCount() const
 
 void DistrictMapItem::setIncidents(QAbstractItemModel* model)
 {
-    if (m_incidents == model)
+    if (m_incidents.model == model)
         return;
-    for (const QMetaObject::Connection& connection : m_modelConnections)
-        disconnect(connection);
-    m_modelConnections.clear();
-    m_incidents = model;
-    m_warnedMissingRoles = false;
-    if (model) {
-        const auto changed = [this] { invalidateMarkers(); };
-        const auto reset = [this] {
-            resolveRoles();
-            invalidateMarkers();
-        };
-        m_modelConnections = {
-            connect(model, &QAbstractItemModel::dataChanged, this, changed),
-            connect(model, &QAbstractItemModel::rowsInserted, this, changed),
-            connect(model, &QAbstractItemModel::rowsRemoved, this, changed),
-            connect(model, &QAbstractItemModel::rowsMoved, this, changed),
-            connect(model, &QAbstractItemModel::layoutChanged, this, changed),
-            connect(model, &QAbstractItemModel::modelReset, this, reset),
-            connect(model, &QObject::destroyed, this, &DistrictMapItem::forgetIncidents),
-        };
-    }
-    resolveRoles();
+    bind(m_incidents, model, &DistrictMapItem::incidentsChanged);
+    resolveRoles(m_incidents, "incidents");
     invalidateMarkers();
     emit incidentsChanged();
 }
 
-// The model was destroyed: m_incidents is already null, so setIncidents(nullptr) would do nothing.
-void DistrictMapItem::forgetIncidents()
+void DistrictMapItem::setAlarms(QAbstractItemModel* model)
 {
-    m_modelConnections.clear();
-    resolveRoles();
+    if (m_alarms.model == model)
+        return;
+    bind(m_alarms, model, &DistrictMapItem::alarmsChanged);
+    resolveRoles(m_alarms, "alarms");
     invalidateMarkers();
-    emit incidentsChanged();
+    emit alarmsChanged();
+}
+
+void DistrictMapItem::bind(Source& source, QAbstractItemModel* model, void (DistrictMapItem::*changed)())
+{
+    for (const QMetaObject::Connection& connection : source.connections)
+        disconnect(connection);
+    source.connections.clear();
+    source.model = model;
+    source.warnedMissingRoles = false;
+    if (!model)
+        return;
+    const auto rowsChanged = [this] { invalidateMarkers(); };
+    const auto reset = [this, &source] {
+        resolveRoles(source, &source == &m_incidents ? "incidents" : "alarms");
+        invalidateMarkers();
+    };
+    source.connections = {
+        connect(model, &QAbstractItemModel::dataChanged, this, rowsChanged),
+        connect(model, &QAbstractItemModel::rowsInserted, this, rowsChanged),
+        connect(model, &QAbstractItemModel::rowsRemoved, this, rowsChanged),
+        connect(model, &QAbstractItemModel::rowsMoved, this, rowsChanged),
+        connect(model, &QAbstractItemModel::layoutChanged, this, rowsChanged),
+        connect(model, &QAbstractItemModel::modelReset, this, reset),
+        connect(model, &QObject::destroyed, this, [this, &source, changed] { forget(source, changed); }),
+    };
+}
+
+// The model was destroyed: source.model is already null, so setting the property to null would do nothing.
+void DistrictMapItem::forget(Source& source, void (DistrictMapItem::*changed)())
+{
+    source.connections.clear();
+    resolveRoles(source, nullptr);
+    invalidateMarkers();
+    emit(this->*changed)();
+}
+
+void DistrictMapItem::setAlarmPulse(qreal pulse)
+{
+    if (!std::isfinite(pulse))
+        return;
+    if (!assign(m_alarmPulse, std::clamp<qreal>(pulse, 0, 1)))
+        return;
+    // Only the brackets of unacknowledged alarms depend on it.
+    if (std::any_of(m_alarmMarkers.cbegin(), m_alarmMarkers.cend(), [](const Marker& m) { return m.unacknowledged; }))
+        update();
+    emit alarmPulseChanged();
 }
 
 void DistrictMapItem::setHighlightedDistrict(const QString& adcode)
@@ -284,10 +312,14 @@ void DistrictMapItem::updatePolish()
     }
     if (m_markersDirty) {
         const int before = markerCount();
-        readMarkers();
+        const int alarmsBefore = alarmMarkerCount();
+        m_markers = readMarkers(m_incidents);
+        m_alarmMarkers = readMarkers(m_alarms);
         m_markersDirty = false;
         if (markerCount() != before)
             emit markerCountChanged();
+        if (alarmMarkerCount() != alarmsBefore)
+            emit alarmMarkerCountChanged();
     }
 }
 
@@ -357,51 +389,65 @@ void DistrictMapItem::layoutLabels()
     }
 }
 
-void DistrictMapItem::resolveRoles()
+void DistrictMapItem::resolveRoles(Source& source, const char* property)
 {
-    m_lonRole = m_latRole = m_severityRole = -1;
-    if (!m_incidents)
+    source.lonRole = source.latRole = source.severityRole = source.activeRole = source.acknowledgedRole = -1;
+    if (!source.model)
         return;
-    const QHash<int, QByteArray> roles = m_incidents->roleNames();
+    const QHash<int, QByteArray> roles = source.model->roleNames();
     for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
         if (it.value() == "lon")
-            m_lonRole = it.key();
+            source.lonRole = it.key();
         else if (it.value() == "lat")
-            m_latRole = it.key();
+            source.latRole = it.key();
         else if (it.value() == "severity")
-            m_severityRole = it.key();
+            source.severityRole = it.key();
+        else if (it.value() == "active")
+            source.activeRole = it.key();
+        else if (it.value() == "acknowledged")
+            source.acknowledgedRole = it.key();
     }
-    if ((m_lonRole < 0 || m_latRole < 0) && !m_warnedMissingRoles) {
-        m_warnedMissingRoles = true;
-        qCWarning(lcGis) << "DistrictMap.incidents: the model has no roles named \"lon\" and \"lat\"; no markers";
+    if ((source.lonRole < 0 || source.latRole < 0) && !source.warnedMissingRoles && property) {
+        source.warnedMissingRoles = true;
+        qCWarning(lcGis).nospace() << "DistrictMap." << property
+                                   << ": the model has no roles named \"lon\" and \"lat\"; no markers";
     }
 }
 
-void DistrictMapItem::readMarkers()
+// Rows with a valid position; an "active" role, when there is one, leaves out the inactive rows. Sorted
+// so the most severe (and, for alarms, the unacknowledged) are drawn last, on top.
+std::vector<DistrictMapItem::Marker> DistrictMapItem::readMarkers(const Source& source) const
 {
-    m_markers.clear();
-    if (!m_incidents || m_lonRole < 0 || m_latRole < 0)
-        return;
-    const int rows = m_incidents->rowCount();
-    m_markers.reserve(rows);
+    std::vector<Marker> markers;
+    QAbstractItemModel* model = source.model;
+    if (!model || source.lonRole < 0 || source.latRole < 0)
+        return markers;
+    const int rows = model->rowCount();
+    markers.reserve(rows);
+    const QTransform toScreen = m_view.worldToScreen();
     for (int row = 0; row < rows; ++row) {
-        const QModelIndex index = m_incidents->index(row, 0);
+        const QModelIndex index = model->index(row, 0);
+        if (source.activeRole >= 0 && !model->data(index, source.activeRole).toBool())
+            continue;
         bool lonOk = false;
         bool latOk = false;
-        const double lon = m_incidents->data(index, m_lonRole).toDouble(&lonOk);
-        const double lat = m_incidents->data(index, m_latRole).toDouble(&latOk);
+        const double lon = model->data(index, source.lonRole).toDouble(&lonOk);
+        const double lat = model->data(index, source.latRole).toDouble(&latOk);
         if (!lonOk || !latOk || !std::isfinite(lon) || !std::isfinite(lat) || std::abs(lon) > 180 || std::abs(lat) > 90)
             continue;
         Marker marker;
         marker.world = WebMercator::toWorld(QPointF(lon, lat));
-        marker.screen = m_view.worldToScreen().map(marker.world);
-        if (m_severityRole >= 0)
-            marker.severity = std::clamp(m_incidents->data(index, m_severityRole).toInt(), 0, severityLevels - 1);
-        m_markers.push_back(marker);
+        marker.screen = toScreen.map(marker.world);
+        if (source.severityRole >= 0)
+            marker.severity = std::clamp(model->data(index, source.severityRole).toInt(), 0, severityLevels - 1);
+        if (source.acknowledgedRole >= 0)
+            marker.unacknowledged = !model->data(index, source.acknowledgedRole).toBool();
+        markers.push_back(marker);
     }
-    // Draw the most severe last, on top.
-    std::stable_sort(
-        m_markers.begin(), m_markers.end(), [](const Marker& a, const Marker& b) { return a.severity < b.severity; });
+    std::stable_sort(markers.begin(), markers.end(), [](const Marker& a, const Marker& b) {
+        return std::tie(a.unacknowledged, a.severity) < std::tie(b.unacknowledged, b.severity);
+    });
+    return markers;
 }
 
 void DistrictMapItem::paint(QPainter* painter)
@@ -434,7 +480,13 @@ void DistrictMapItem::paint(QPainter* painter)
     for (const Label& label : m_labels)
         painter->drawPath(label.glyphs);
 
-    const QRectF visible = QRectF(0, 0, width(), height()).adjusted(-40, -40, 40, 40);
+    const qreal reach = 40 * std::max<qreal>(1, m_markerScale);
+    const QRectF visible = QRectF(0, 0, width(), height()).adjusted(-reach, -reach, reach, reach);
+    // Alarmed sensors under the incidents: an incident raised at a sensor shows whole, framed by its square.
+    for (const Marker& marker : m_alarmMarkers) {
+        if (visible.contains(marker.screen))
+            paintAlarm(painter, marker);
+    }
     for (const Marker& marker : m_markers) {
         if (visible.contains(marker.screen))
             paintMarker(painter, marker);
@@ -489,6 +541,46 @@ void DistrictMapItem::paintMarker(QPainter* painter, const Marker& marker) const
         break;
     }
     }
+}
+
+// Hollow squares a little larger than the incident marker of the same severity (so they frame it) and
+// heavier with the severity; major and critical are doubled (a square in a square). Unacknowledged:
+// four corner brackets around it, as strong as alarmPulse.
+void DistrictMapItem::paintAlarm(QPainter* painter, const Marker& marker) const
+{
+    const qreal s = m_markerScale;
+    const QColor& color = m_severityColors[marker.severity];
+    const QColor outline = m_fillColor.darker(250);
+    const QPointF c = marker.screen;
+    const qreal half = (10 + 2 * marker.severity) * s;
+    const qreal stroke = (2 + 0.5 * marker.severity) * s;
+    const auto square = [&c](qreal h) { return QRectF(c - QPointF(h, h), QSizeF(2 * h, 2 * h)); };
+    const QPen outlinePen(outline, stroke + 2.5 * s, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
+    const QPen colorPen(color, stroke, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
+
+    painter->setBrush(Qt::NoBrush);
+    for (const QPen& pen : { outlinePen, colorPen }) {
+        painter->setPen(pen);
+        painter->drawRect(square(half));
+        if (marker.severity >= 2)
+            painter->drawRect(square(half - stroke - 3 * s));
+    }
+
+    if (!marker.unacknowledged || m_alarmPulse <= 0)
+        return;
+    const qreal b = half + 6 * s; // the brackets' corner distance
+    const qreal arm = b * 0.55;
+    QPainterPath brackets;
+    for (const QPointF& corner : { QPointF(-1, -1), QPointF(1, -1), QPointF(1, 1), QPointF(-1, 1) }) {
+        const QPointF at = c + corner * b;
+        brackets.moveTo(at - QPointF(corner.x() * arm, 0));
+        brackets.lineTo(at);
+        brackets.lineTo(at - QPointF(0, corner.y() * arm));
+    }
+    painter->setOpacity(m_alarmPulse);
+    painter->strokePath(brackets, QPen(outline, 5 * s, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+    painter->strokePath(brackets, QPen(color, 2.5 * s, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+    painter->setOpacity(1);
 }
 
 } // namespace citybrain

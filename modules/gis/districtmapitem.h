@@ -22,6 +22,12 @@ class DistrictLayer;
 // district names at their seats and incident markers from any item model (roles named "lon", "lat"
 // and "severity", 0 minor .. 3 critical). Severity shows in colour and in shape and size.
 //
+// Alarmed sensors come from a second model (`alarms`: roles "lon", "lat", "severity", and optionally
+// "active" and "acknowledged"): hollow squares under the incident markers, a little larger than
+// them, so an incident raised at a sensor shows whole inside its square. Only active alarms are
+// drawn; an unacknowledged one has corner brackets around it whose strength is `alarmPulse` (QML may
+// step it slowly; each change repaints the whole map, so never animate it per frame).
+//
 // Everything the paint needs (screen polygons, label placement, marker positions) is rebuilt on the
 // GUI thread in updatePolish(); paint() only draws. Colours and sizes are properties for the Theme.
 class DistrictMapItem : public QQuickPaintedItem
@@ -30,6 +36,8 @@ class DistrictMapItem : public QQuickPaintedItem
     QML_NAMED_ELEMENT(DistrictMap)
 
     Q_PROPERTY(QAbstractItemModel* incidents READ incidents WRITE setIncidents NOTIFY incidentsChanged)
+    Q_PROPERTY(QAbstractItemModel* alarms READ alarms WRITE setAlarms NOTIFY alarmsChanged)
+    Q_PROPERTY(qreal alarmPulse READ alarmPulse WRITE setAlarmPulse NOTIFY alarmPulseChanged)
     Q_PROPERTY(QString highlightedDistrict READ highlightedDistrict WRITE setHighlightedDistrict NOTIFY
             highlightedDistrictChanged)
     // Shadows QQuickPaintedItem::fillColor (the texture background, left transparent here) on purpose:
@@ -46,6 +54,7 @@ class DistrictMapItem : public QQuickPaintedItem
     Q_PROPERTY(qreal margin READ margin WRITE setMargin NOTIFY marginChanged)
     Q_PROPERTY(int districtCount READ districtCount CONSTANT)
     Q_PROPERTY(int markerCount READ markerCount NOTIFY markerCountChanged)
+    Q_PROPERTY(int alarmMarkerCount READ alarmMarkerCount NOTIFY alarmMarkerCountChanged)
 
 public:
     static constexpr int severityLevels = 4;
@@ -53,8 +62,12 @@ public:
     explicit DistrictMapItem(QQuickItem* parent = nullptr);
     ~DistrictMapItem() override;
 
-    [[nodiscard]] QAbstractItemModel* incidents() const { return m_incidents; }
+    [[nodiscard]] QAbstractItemModel* incidents() const { return m_incidents.model; }
     void setIncidents(QAbstractItemModel* model);
+    [[nodiscard]] QAbstractItemModel* alarms() const { return m_alarms.model; }
+    void setAlarms(QAbstractItemModel* model);
+    [[nodiscard]] qreal alarmPulse() const { return m_alarmPulse; }
+    void setAlarmPulse(qreal pulse);
     [[nodiscard]] QString highlightedDistrict() const { return m_highlightedDistrict; }
     void setHighlightedDistrict(const QString& adcode);
     [[nodiscard]] QColor fillColor() const { return m_fillColor; }
@@ -80,6 +93,8 @@ public:
     [[nodiscard]] int districtCount() const;
     // Markers with a valid position in the model, as of the last polish.
     [[nodiscard]] int markerCount() const { return static_cast<int>(m_markers.size()); }
+    // Active alarms with a valid position in the alarm model, as of the last polish.
+    [[nodiscard]] int alarmMarkerCount() const { return static_cast<int>(m_alarmMarkers.size()); }
 
     // Item coordinates of a lon/lat position (WGS-84 degrees), and back (x = lon, y = lat).
     Q_INVOKABLE QPointF project(double lon, double lat) const;
@@ -93,6 +108,8 @@ public:
 
 signals:
     void incidentsChanged();
+    void alarmsChanged();
+    void alarmPulseChanged();
     void highlightedDistrictChanged();
     void fillColorChanged();
     void borderColorChanged();
@@ -105,6 +122,7 @@ signals:
     void borderWidthChanged();
     void marginChanged();
     void markerCountChanged();
+    void alarmMarkerCountChanged();
 
 protected:
     void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
@@ -122,18 +140,33 @@ private:
         QPointF world;
         QPointF screen;
         int severity = 0;
+        bool unacknowledged = false; // alarms only
+    };
+    // A model the map draws from, with the roles it found by name.
+    struct Source
+    {
+        QPointer<QAbstractItemModel> model;
+        std::vector<QMetaObject::Connection> connections;
+        int lonRole = -1;
+        int latRole = -1;
+        int severityRole = -1;
+        int activeRole = -1;
+        int acknowledgedRole = -1;
+        bool warnedMissingRoles = false;
     };
 
-    void forgetIncidents();
+    void bind(Source& source, QAbstractItemModel* model, void (DistrictMapItem::*changed)());
+    void forget(Source& source, void (DistrictMapItem::*changed)());
     void updateView();
     void layoutDistricts();
     void layoutLabels();
-    void readMarkers();
-    void resolveRoles();
+    [[nodiscard]] std::vector<Marker> readMarkers(const Source& source) const;
+    static void resolveRoles(Source& source, const char* property);
     void invalidateMarkers();
     void invalidateLayout();
     [[nodiscard]] QFont labelFont() const;
     void paintMarker(QPainter* painter, const Marker& marker) const;
+    void paintAlarm(QPainter* painter, const Marker& marker) const;
 
     const DistrictLayer& m_layer;
     std::vector<QPolygonF> m_worldRings; // per ring, world coordinates
@@ -141,16 +174,14 @@ private:
     std::vector<QPainterPath> m_screenDistricts; // per district, item coordinates
     std::vector<Label> m_labels;
     std::vector<Marker> m_markers;
+    std::vector<Marker> m_alarmMarkers;
     WebMercator m_view;
     bool m_layoutDirty = true;
     bool m_markersDirty = true;
 
-    QPointer<QAbstractItemModel> m_incidents;
-    std::vector<QMetaObject::Connection> m_modelConnections;
-    int m_lonRole = -1;
-    int m_latRole = -1;
-    int m_severityRole = -1;
-    bool m_warnedMissingRoles = false;
+    Source m_incidents;
+    Source m_alarms;
+    qreal m_alarmPulse = 1;
 
     QString m_highlightedDistrict;
     QColor m_fillColor { 0x14, 0x2a, 0x40 };

@@ -4,8 +4,8 @@ import CityBrain.Panels
 import CityBrain.Incidents
 import CityBrain.Wall
 
-// The first wall: header on top; KPIs on the left; the map in the centre with the trend below it;
-// incidents on the right; a thin status strip at the bottom. Everything scales with Theme.scale.
+// The first wall: header on top; KPIs on the left; the map in the centre with the trend and the system
+// health below it; incidents over the monitoring alarms on the right; a thin status strip at the bottom. Everything scales with Theme.scale.
 // Dispatcher and leader consoles show their desk (ConsoleView) in the wall's place. All roles show the
 // alarm banner (silent on the wall) and toasts when one of this console's actions lost to another's.
 Window {
@@ -112,18 +112,18 @@ Window {
 
                 anchors.right: parent.right
                 anchors.top: parent.top
-                anchors.bottom: healthPanel.top
+                anchors.bottom: alarmPanel.top
                 anchors.bottomMargin: Theme.margin
                 width: Math.round(wall.width * Theme.rightColumnShare)
             }
 
-            HealthPanel {
-                id: healthPanel
+            AlarmPanel {
+                id: alarmPanel
 
                 anchors.right: parent.right
                 anchors.bottom: parent.bottom
                 width: incidentPanel.width
-                height: trendPanel.height
+                height: Math.round((wall.height - Theme.margin) * Theme.wallAlarmShare)
             }
 
             MapPanel {
@@ -150,9 +150,19 @@ Window {
                 id: trendPanel
 
                 anchors.left: mapPanel.left
-                anchors.right: mapPanel.right
+                anchors.right: healthPanel.left
                 anchors.bottom: parent.bottom
+                anchors.rightMargin: Theme.margin
                 height: Math.round(wall.height * Theme.trendRowShare)
+            }
+
+            HealthPanel {
+                id: healthPanel
+
+                anchors.right: mapPanel.right
+                anchors.top: trendPanel.top
+                anchors.bottom: parent.bottom
+                width: Math.round(mapPanel.width * Theme.healthShare)
             }
         }
     }

@@ -5,7 +5,8 @@ import CityBrain.Incidents
 import CityBrain.Wall
 
 // The dispatcher's and the leader's desk: the triage queue on the left, the selected incident in the
-// centre with its action bar, its location and units on the right. Everything works from the keyboard
+// centre with its action bar, its location on the right and under it the units or the monitoring alarms
+// (L swaps them; a click on an alarm selects its incident). Everything works from the keyboard
 // (docs/dispatch.md); the shortcuts are handled here, and never while a text field or a filter has the
 // keys. What an action needs (a unit, a note, a reason, a merge target) is asked in ActionDialog.
 FocusScope {
@@ -19,6 +20,9 @@ FocusScope {
     property bool followTop: true
     // G: the map takes the detail's place, larger.
     property bool mapExpanded: false
+    // Under the map, the units and the monitoring alarms share the column: one open, the other folded
+    // to its header (which still counts the alarms). L or a click on either header swaps them.
+    property bool alarmsOpen: false
     // The open dialog's action ("" when none), its text and its error: for tests and tools.
     readonly property alias dialogMode: dialog.mode
     readonly property alias dialogText: dialog.text
@@ -149,6 +153,8 @@ FocusScope {
             root.request(byKey[key]);
         } else if (key === Qt.Key_G) {
             root.toggleMap();
+        } else if (key === Qt.Key_L) {
+            root.alarmsOpen = !root.alarmsOpen;
         } else if (key === Qt.Key_Slash) {
             queuePanel.focusFilters();
         } else if (key === Qt.Key_PageDown) {
@@ -266,7 +272,7 @@ FocusScope {
         anchors.left: root.mapExpanded ? detailPanel.left : responsePanel.left
         anchors.right: parent.right
         anchors.top: queuePanel.top
-        height: root.mapExpanded ? queuePanel.height : Math.round(queuePanel.height * 0.45)
+        height: root.mapExpanded ? queuePanel.height : Math.round(queuePanel.height * Theme.consoleMapShare)
         z: root.mapExpanded ? 2 : 0
         queue: queuePanel.queue
         selectedId: root.selectedId
@@ -282,9 +288,37 @@ FocusScope {
         anchors.right: parent.right
         anchors.top: mapPanel.bottom
         anchors.topMargin: Theme.margin
-        anchors.bottom: parent.bottom
+        anchors.bottom: alarmPanel.top
+        anchors.bottomMargin: Theme.margin
         width: Math.round(root.width * Theme.mapColumnShare)
         visible: !root.mapExpanded
+        collapsible: true
+        collapsed: root.alarmsOpen
+        onHeaderClicked: root.alarmsOpen = !root.alarmsOpen
+    }
+
+    AlarmPanel {
+        id: alarmPanel
+
+        readonly property real foldedHeight: Theme.panelHeaderHeight + 2 * Theme.borderWidth
+
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        width: responsePanel.width
+        height: root.alarmsOpen ? Math.max(alarmPanel.foldedHeight, root.height - mapPanel.y - mapPanel.height
+                                           - 2 * Theme.margin - alarmPanel.foldedHeight)
+                                : alarmPanel.foldedHeight
+        visible: !root.mapExpanded
+        // Like the other panels of the desk: readable when the feed pauses (the strip above says so).
+        stale: false
+        interactive: true
+        collapsible: true
+        collapsed: !root.alarmsOpen
+        onHeaderClicked: root.alarmsOpen = !root.alarmsOpen
+        onPicked: incidentId => {
+            root.select(incidentId);
+            root.takeKeys();
+        }
     }
 
     ActionDialog {

@@ -2,16 +2,21 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import CityBrain.Theme
 import CityBrain.Incidents
+import CityBrain.Wall
 
 // The selected incident in full (IncidentDetail): priority, severity and state; what, where and when;
 // a priority set by hand with its reason; the SLA milestones; the description; and the timeline of
-// every action, the lost ones struck through. The action bar sits at the bottom.
+// every action, the lost ones struck through. The action bar sits at the bottom. An incident the
+// monitoring rules raised lists its alarms, each with the readings around its trigger.
 Panel {
     id: root
 
     readonly property real ageSeconds: IncidentDetail.reportedMs > 0 ? (Clock.nowMs - IncidentDetail.reportedMs) / 1000 : 0
     // The action bar is placed here by the console.
     property alias actionArea: actionArea.data
+    // Related alarms shown at once; more scroll.
+    property int alarmRowsShown: 3
+    readonly property alias alarms: incidentAlarms
 
     // Scrolls the timeline a page (PgUp/PgDn).
     function scrollTimeline(pages: real) {
@@ -27,6 +32,13 @@ Panel {
     subtitleColor: Theme.textSecondary
     empty: !IncidentDetail.exists
     emptyText: qsTr("Select an incident in the queue (J/K or ↑/↓)")
+
+    IncidentAlarms {
+        id: incidentAlarms
+
+        sourceModel: SensorAlarms
+        incidentId: IncidentDetail.exists ? IncidentDetail.incidentId : ""
+    }
 
     Column {
         id: head
@@ -204,6 +216,129 @@ Panel {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             textFormat: Text.PlainText
+        }
+
+        Item {
+            width: parent.width
+            height: alarmTitle.implicitHeight
+            visible: incidentAlarms.count > 0
+
+            SectionTitle {
+                id: alarmTitle
+
+                anchors.left: parent.left
+                text: qsTr("Related alarms (%1)").arg(incidentAlarms.count)
+            }
+
+            // What the sparklines' lines mean.
+            Text {
+                anchors.right: parent.right
+                anchors.baseline: alarmTitle.baseline
+                text: qsTr("│ trigger   ┄ threshold")
+                color: Theme.textMuted
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                textFormat: Text.PlainText
+            }
+        }
+
+        ListView {
+            id: alarmList
+
+            width: parent.width
+            height: incidentAlarms.count > 0
+                    ? Math.min(incidentAlarms.count, root.alarmRowsShown) * (Theme.alarmTrendRowHeight + alarmList.spacing)
+                      - alarmList.spacing
+                    : 0
+            visible: incidentAlarms.count > 0
+            interactive: incidentAlarms.count > root.alarmRowsShown
+            clip: true
+            spacing: Theme.spacingTiny
+            boundsBehavior: Flickable.StopAtBounds
+            model: incidentAlarms
+
+            delegate: Rectangle {
+                id: alarmItem
+
+                required property int severity
+                required property bool anomaly
+                required property bool active
+                required property string explanation
+                required property real sinceMs
+                required property real changedMs
+                required property real threshold
+                // Points {x: epoch ms, y: value}. Qt 6.4 leaves a `list<point>` required property empty
+                // when the role is a list of QPointF, so it arrives as list<var> and is converted below.
+                required property list<var> trend
+
+                width: alarmList.width
+                height: Theme.alarmTrendRowHeight
+                radius: Theme.radiusSmall
+                color: Theme.panelRaised
+                opacity: alarmItem.active ? 1.0 : 0.55
+
+                Text {
+                    id: alarmGlyph
+
+                    anchors.left: parent.left
+                    anchors.top: parent.top
+                    anchors.leftMargin: Theme.spacingSmall
+                    anchors.topMargin: Theme.spacingTiny
+                    text: Theme.severityMarker(alarmItem.severity)
+                    color: alarmItem.active ? Theme.severityColor(alarmItem.severity) : Theme.closed
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    textFormat: Text.PlainText
+                }
+
+                Text {
+                    anchors.left: alarmGlyph.right
+                    anchors.right: alarmSpark.left
+                    anchors.verticalCenter: parent.verticalCenter
+                    anchors.leftMargin: Theme.spacingSmall
+                    anchors.rightMargin: Theme.spacing
+                    text: {
+                        const prefix = [Labels.severityLabel(alarmItem.severity)];
+                        if (alarmItem.anomaly)
+                            prefix.push(qsTr("Anomaly"));
+                        if (!alarmItem.active)
+                            prefix.push(qsTr("cleared %1").arg(Labels.beijingTime(alarmItem.changedMs)));
+                        return prefix.join(" · ") + " | " + alarmItem.explanation;
+                    }
+                    color: alarmItem.active ? Theme.textPrimary : Theme.textSecondary
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    textFormat: Text.PlainText
+                }
+
+                AlarmSparkline {
+                    id: alarmSpark
+
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.bottom: parent.bottom
+                    anchors.margins: Theme.spacingSmall
+                    width: Math.round(alarmItem.width * 0.3)
+                    points: alarmItem.trend.map(p => Qt.point(p.x, p.y))
+                    triggerMs: alarmItem.sinceMs
+                    threshold: alarmItem.threshold
+                    showThreshold: !alarmItem.anomaly
+                    lineColor: alarmItem.active ? Theme.severityColor(alarmItem.severity) : Theme.closed
+                }
+
+                Text {
+                    anchors.centerIn: alarmSpark
+                    visible: !alarmSpark.hasTrend
+                    text: qsTr("No readings stored")
+                    color: Theme.textMuted
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    textFormat: Text.PlainText
+                }
+            }
         }
 
         SectionTitle {

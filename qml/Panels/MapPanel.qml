@@ -3,8 +3,10 @@ import QtQuick
 import CityBrain.Theme
 import CityBrain.Incidents
 import CityBrain.Gis
+import CityBrain.Wall
 
-// Xianyang's districts with the incidents on them, and a legend of the severity markers.
+// Xianyang's districts with the incidents on them and the sensors in alarm (hollow squares, with
+// blinking corner brackets until their incident is acknowledged), and a legend of both.
 Panel {
     id: root
 
@@ -32,6 +34,16 @@ Panel {
         borderWidth: Theme.borderWidth * 1.5
         margin: Theme.spacingLarge
         highlightedDistrict: root.highlightedDistrict
+        alarms: SensorAlarms
+    }
+
+    // The brackets of unacknowledged alarms blink slowly: each step repaints the whole map.
+    Timer {
+        interval: Theme.mapAlarmBlinkMs
+        repeat: true
+        running: SensorAlarms.unacknowledgedCount > 0
+        onTriggered: map.alarmPulse = map.alarmPulse > 0.5 ? 0.25 : 1.0
+        onRunningChanged: map.alarmPulse = 1.0
     }
 
     Rectangle {
@@ -89,13 +101,38 @@ Panel {
                     }
                 }
             }
+
+            Repeater {
+                model: [false, true]
+
+                Row {
+                    id: alarmLegendRow
+
+                    required property bool modelData
+
+                    spacing: Theme.spacingSmall
+
+                    AlarmGlyph {
+                        anchors.verticalCenter: parent.verticalCenter
+                        unacknowledged: alarmLegendRow.modelData
+                    }
+
+                    Text {
+                        text: alarmLegendRow.modelData ? qsTr("Alarm not acknowledged") : qsTr("Sensor in alarm")
+                        color: Theme.textPrimary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        textFormat: Text.PlainText
+                    }
+                }
+            }
         }
     }
 
     Text {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        visible: Incidents.count === 0
+        visible: Incidents.count === 0 && SensorAlarms.activeCount === 0
         text: qsTr("No incidents on the map")
         color: Theme.textMuted
         font.family: Theme.fontFamily

@@ -3,9 +3,11 @@ import QtQuick
 import CityBrain.Theme
 import CityBrain.Incidents
 import CityBrain.Gis
+import CityBrain.Wall
 
-// The district map beside a console's detail pane: every incident's marker, the selected incident's
-// district highlighted and a pulsing ring on it. Clicking near a marker of the queue selects it.
+// The district map beside a console's detail pane: every incident's marker and the sensors in alarm
+// (hollow squares, bracketed until acknowledged), the selected incident's district highlighted and a
+// pulsing ring on it. Clicking near a marker of the queue selects it.
 // The map item draws the whole city (it has no zoom), so "centring" is the highlight and the ring.
 Panel {
     id: root
@@ -67,8 +69,18 @@ Panel {
         borderWidth: Theme.borderWidth
         margin: Theme.spacing
         highlightedDistrict: root.district
+        alarms: SensorAlarms
         onWidthChanged: Qt.callLater(root.refreshView)
         onHeightChanged: Qt.callLater(root.refreshView)
+    }
+
+    // The brackets of unacknowledged alarms blink slowly: each step repaints the whole map.
+    Timer {
+        interval: Theme.mapAlarmBlinkMs
+        repeat: true
+        running: SensorAlarms.unacknowledgedCount > 0
+        onTriggered: map.alarmPulse = map.alarmPulse > 0.5 ? 0.25 : 1.0
+        onRunningChanged: map.alarmPulse = 1.0
     }
 
     // Click targets for the queue's incidents.
@@ -155,5 +167,50 @@ Panel {
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall
         textFormat: Text.PlainText
+    }
+
+    // The alarm symbols, while there are any (the severity shapes are the queue's). Top right: the city
+    // leaves that corner empty.
+    Rectangle {
+        anchors.right: parent.right
+        anchors.top: parent.top
+        visible: SensorAlarms.activeCount > 0
+        width: miniLegend.implicitWidth + 2 * Theme.spacingSmall
+        height: miniLegend.implicitHeight + 2 * Theme.spacingTiny
+        radius: Theme.radiusSmall
+        color: Theme.panelHeader
+        opacity: 0.92
+
+        Row {
+            id: miniLegend
+
+            anchors.centerIn: parent
+            spacing: Theme.spacingSmall
+
+            AlarmGlyph {
+                anchors.verticalCenter: parent.verticalCenter
+            }
+
+            Text {
+                text: qsTr("Sensor in alarm")
+                color: Theme.textPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                textFormat: Text.PlainText
+            }
+
+            AlarmGlyph {
+                anchors.verticalCenter: parent.verticalCenter
+                unacknowledged: true
+            }
+
+            Text {
+                text: qsTr("not acknowledged")
+                color: Theme.textPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                textFormat: Text.PlainText
+            }
+        }
     }
 }

@@ -15,6 +15,9 @@ Rectangle {
     // True while the panel's model has nothing to show.
     property bool empty: false
     property string emptyText: qsTr("No data yet")
+    // The reason under emptyText while connected (e.g. "nothing crossed a line"); by default that the
+    // panel waits for data. Not connected, it always says so.
+    property string emptyDetail
     // When the newest data this panel shows arrived (epoch ms); 0 when none yet.
     property real dataMs: FeedHealth.lastMessageMs
     property bool stale: FeedHealth.stale
@@ -25,9 +28,16 @@ Rectangle {
     readonly property string staleHeadline: root.dataMs > 0
                                             ? qsTr("Data interrupted for %1").arg(Labels.durationText(root.dataAgeSeconds))
                                             : qsTr("No data received since start")
+    // Two panels sharing a column on a console can fold to their header, which keeps its title and
+    // subtitle (e.g. a count): a chevron says which, and a click on the header asks to toggle
+    // (headerClicked); the owner decides.
+    property bool collapsible: false
+    property bool collapsed: false
     // Where the panel's content goes; children are placed into it.
     default property alias content: contentArea.data
     readonly property alias contentItem: contentArea
+
+    signal headerClicked
 
     color: Theme.panel
     radius: Theme.radius
@@ -76,8 +86,10 @@ Rectangle {
             spacing: 0
 
             Text {
+                id: titleText
+
                 width: parent.width
-                text: root.title
+                text: root.collapsible ? (root.collapsed ? "▸ " : "▾ ") + root.title : root.title
                 color: Theme.textPrimary
                 elide: Text.ElideRight
                 font.family: Theme.fontFamily
@@ -103,7 +115,10 @@ Rectangle {
             anchors.right: parent.right
             anchors.rightMargin: Theme.panelPadding
             anchors.verticalCenter: parent.verticalCenter
-            width: Math.min(implicitWidth, header.width * 0.45)
+            // Up to 45 % of the header, or whatever the title leaves when it is short.
+            width: Math.min(implicitWidth, Math.max(header.width * 0.45,
+                                                    header.width - titleText.implicitWidth - accentBar.width
+                                                    - 2 * Theme.panelPadding - 2 * Theme.spacing))
             text: root.subtitle
             color: root.subtitleColor
             elide: Text.ElideRight
@@ -112,6 +127,13 @@ Rectangle {
             font.pixelSize: Theme.fontLabel
             font.bold: true
             textFormat: Text.PlainText
+        }
+
+        MouseArea {
+            anchors.fill: parent
+            enabled: root.collapsible
+            cursorShape: enabled ? Qt.PointingHandCursor : Qt.ArrowCursor
+            onClicked: root.headerClicked()
         }
     }
 
@@ -123,6 +145,7 @@ Rectangle {
         anchors.top: header.bottom
         anchors.bottom: parent.bottom
         anchors.margins: Theme.panelPadding
+        visible: !root.collapsed
         opacity: root.stale ? 0.35 : 1.0
     }
 
@@ -130,7 +153,7 @@ Rectangle {
         anchors.centerIn: contentArea
         width: contentArea.width - 2 * Theme.spacing
         spacing: Theme.spacingSmall
-        visible: root.empty
+        visible: root.empty && !root.collapsed
 
         Text {
             width: parent.width
@@ -145,7 +168,8 @@ Rectangle {
 
         Text {
             width: parent.width
-            text: FeedHealth.connected ? qsTr("Connected, waiting for data") : qsTr("Not connected to the message broker")
+            text: !FeedHealth.connected ? qsTr("Not connected to the message broker")
+                                        : (root.emptyDetail.length > 0 ? root.emptyDetail : qsTr("Connected, waiting for data"))
             color: FeedHealth.connected ? Theme.textMuted : Theme.warning
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
@@ -161,7 +185,7 @@ Rectangle {
         anchors.fill: contentArea
         anchors.margins: -Theme.panelPadding + root.border.width
         anchors.topMargin: 0
-        visible: root.stale && !root.empty
+        visible: root.stale && !root.empty && !root.collapsed
         color: Theme.staleVeil
         radius: Theme.radius
 

@@ -66,7 +66,13 @@ QtObject {
     readonly property real filterSelectWidth: Math.round(150 * scale)
     readonly property real filterListMaxHeight: Math.round(420 * scale)
     readonly property real mapFocusRing: Math.round(34 * scale)
+    // A monitoring alarm in the alarm list: a badge line and two lines of explanation.
+    readonly property real alarmRowHeight: Math.round(106 * scale)
+    // A related alarm in the incident detail: two lines of text beside its sparkline.
+    readonly property real alarmTrendRowHeight: Math.round(64 * scale)
     readonly property int alarmFlashMs: 600
+    // The map's unacknowledged-alarm brackets blink this slowly (each step repaints the map).
+    readonly property int mapAlarmBlinkMs: 1000
     readonly property int toastMs: 12000
     // Column shares of a console's body (left queue, right map; the detail takes the rest).
     readonly property real queueColumnShare: 0.34
@@ -75,6 +81,12 @@ QtObject {
     readonly property real leftColumnShare: 0.25
     readonly property real rightColumnShare: 0.26
     readonly property real trendRowShare: 0.34
+    // The monitoring alarms' share of the wall's right column (under the incidents), the system
+    // health's share of the row under the map (beside the trend), and the map's share of a console's
+    // right column (the units and the alarms share the rest).
+    readonly property real wallAlarmShare: 0.45
+    readonly property real healthShare: 0.4
+    readonly property real consoleMapShare: 0.45
 
     // --- surfaces ------------------------------------------------------------------------------
     readonly property color background: "#060b16"
@@ -103,6 +115,8 @@ QtObject {
     readonly property color staleVeil: "#b0101722"
     readonly property color staleBanner: "#e6231a0a"
     readonly property color closed: "#7d91ae"
+    // A reading far from the learned baseline (not a fixed line): Okabe-Ito reddish purple.
+    readonly property color anomaly: "#cc79a7"
 
     // Severity 0 minor .. 3 critical: colour AND shape AND text (Labels.severityLabel).
     readonly property list<color> severityColors: ["#56b4e9", "#f0e442", "#e69f00", "#e5533d"]

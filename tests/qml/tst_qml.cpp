@@ -2,7 +2,9 @@
 // a QApplication (QtCharts is linked through the panels) and singletons provided before QML loads,
 // like main.cpp does. The city is small and fixed: one P1 fire not yet acknowledged (an alarm), one
 // acknowledged P3 waterlogging with a likely duplicate (and an acknowledgement of this console's that
-// lost to another console's), and that duplicate.
+// lost to another console's), and that duplicate. Three monitoring alarms: a water level over its line
+// under the waterlogging (so acknowledged), an anomaly under the fire (not acknowledged) and a cleared
+// noise alarm under no incident.
 #include "citystate.h"
 #include "consoleactions.h"
 #include "incidentalarm.h"
@@ -44,6 +46,22 @@ IncidentEvent incident(const QString& id, const QString& kind, Severity severity
     e.lon = lon;
     e.lat = lat;
     return e;
+}
+
+SensorAlarm sensorAlarm(const QString& id, Severity severity, qint64 sinceMs, const QString& incidentId)
+{
+    SensorAlarm a;
+    a.id = id;
+    a.ruleId = id.section(QLatin1Char('/'), 0, 0);
+    a.sensorId = id.section(QLatin1Char('/'), 1);
+    a.district = QStringLiteral("610404");
+    a.lon = 108.70;
+    a.lat = 34.35;
+    a.severity = severity;
+    a.sinceMs = sinceMs;
+    a.tsMs = sinceMs + 60'000;
+    a.incidentId = incidentId;
+    return a;
 }
 
 IncidentAction acknowledged(const QString& incidentId, qint64 tsMs, const QString& actor, const QString& console)
@@ -95,6 +113,32 @@ int main(int argc, char** argv)
             QStringLiteral("INC-T-WATER"), now - 549'000, QStringLiteral("李娜"), QStringLiteral("tst-console")),
     });
     incidents.tick(now);
+
+    SensorAlarm level = sensorAlarm(QStringLiteral("water.level.warning/water-610404-001"), Severity::Major,
+        now - 900'000, QStringLiteral("INC-T-WATER"));
+    level.domain = QStringLiteral("water");
+    level.metric = QStringLiteral("level");
+    level.value = 5.9;
+    level.threshold = 5.5;
+    level.explanation = QStringLiteral("渭城区 水位 5.90 m，超过警戒水位 5.50 已持续 15 分钟");
+    for (int i = 0; i <= 20; ++i) // rising through the line at the trigger, ten minutes before it and after
+        level.trend.emplace_back(double(level.sinceMs + (i - 10) * 60'000), 5.0 + i * 0.045);
+    SensorAlarm pm25 = sensorAlarm(
+        QStringLiteral("anomaly.pm25/air-610404-003"), Severity::Moderate, now - 300'000, QStringLiteral("INC-T-FIRE"));
+    pm25.anomaly = true;
+    pm25.domain = QStringLiteral("air");
+    pm25.metric = QStringLiteral("pm25");
+    pm25.value = 160;
+    pm25.threshold = 40;
+    pm25.score = 6.5;
+    pm25.explanation = QStringLiteral("<b>不是富文本</b> 渭城区 PM2.5 160 µg/m³，远高于此时段常值 40");
+    SensorAlarm noise
+        = sensorAlarm(QStringLiteral("noise.night/noise-610404-002"), Severity::Minor, now - 7'200'000, {});
+    noise.explanation = QStringLiteral("渭城区 夜间噪声 58 dB(A)，超过夜间限值 55");
+    SensorAlarm noiseCleared = noise;
+    noiseCleared.state = SensorAlarm::State::Cleared;
+    noiseCleared.tsMs = now - 3'600'000;
+    state.alarms().apply({ level, pm25, noise, noiseCleared });
 
     IncidentAlarm alarm(&incidents, ConsoleRole::Dispatcher, nullptr);
     IncidentAlarm::provide(&alarm);

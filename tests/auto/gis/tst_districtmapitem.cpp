@@ -19,7 +19,7 @@ using citybrain::DistrictMapItem;
 
 namespace {
 
-enum Role { LonRole = Qt::UserRole + 1, LatRole, SeverityRole };
+enum Role { LonRole = Qt::UserRole + 1, LatRole, SeverityRole, ActiveRole, AcknowledgedRole };
 
 bool near(const QColor& a, const QColor& b, int tolerance = 3)
 {
@@ -47,6 +47,38 @@ public:
     }
 };
 
+// Alarmed sensors as SensorAlarms offers them: a position, a severity, active and acknowledged.
+class AlarmTestModel : public QStandardItemModel
+{
+public:
+    AlarmTestModel()
+    {
+        setItemRoleNames({ { LonRole, "lon" }, { LatRole, "lat" }, { SeverityRole, "severity" },
+            { ActiveRole, "active" }, { AcknowledgedRole, "acknowledged" } });
+    }
+    void add(double lon, double lat, int severity, bool active, bool acknowledged)
+    {
+        auto* item = new QStandardItem;
+        item->setData(lon, LonRole);
+        item->setData(lat, LatRole);
+        item->setData(severity, SeverityRole);
+        item->setData(active, ActiveRole);
+        item->setData(acknowledged, AcknowledgedRole);
+        appendRow(item);
+    }
+};
+
+// How many pixels of a box around `at` are near `color`.
+int countNear(const QImage& image, const QPointF& at, int radius, const QColor& color, int tolerance = 10)
+{
+    int count = 0;
+    for (int y = int(at.y()) - radius; y <= int(at.y()) + radius; ++y) {
+        for (int x = int(at.x()) - radius; x <= int(at.x()) + radius; ++x)
+            count += near(image.pixelColor(x, y), color, tolerance) ? 1 : 0;
+    }
+    return count;
+}
+
 } // namespace
 
 class TestDistrictMapItem : public QObject
@@ -71,6 +103,10 @@ private slots:
     void projectionKeepsMercatorAspect();
     void districtAtFindsTheDistrictUnderAPoint();
     void qmlModuleProvidesDistrictMap();
+    void alarmIsAHollowSquareAroundAnIncidentAtTheSensor();
+    void clearedAlarmsAreNotDrawn();
+    void unacknowledgedAlarmHasBracketsThatFollowThePulse();
+    void alarmModelGoingAwayClearsAlarmMarkers();
 
 private:
     QImage grab() { return m_window->grabWindow(); }
@@ -344,6 +380,79 @@ void TestDistrictMapItem::qmlModuleProvidesDistrictMap()
     QCOMPARE(map->severityColors().at(3).value<QColor>(), QColor(Qt::red));
     // The base class's fillColor (the texture background) stays transparent.
     QCOMPARE(map->QQuickPaintedItem::fillColor(), QColor(Qt::transparent));
+}
+
+void TestDistrictMapItem::alarmIsAHollowSquareAroundAnIncidentAtTheSensor()
+{
+    const QColor one(0xff, 0x00, 0xff);
+    m_item->setSeverityColors({ one, one, one, one });
+    AlarmTestModel alarms;
+    m_item->setAlarms(&alarms);
+    const QPointF at = m_item->project(108.62, 34.64);
+    alarms.add(108.62, 34.64, 0, true, true);
+    QImage image = grab();
+    QCOMPARE(m_item->alarmMarkerCount(), 1);
+    // The square's edge (half side 10) is coloured, its centre is not: hollow.
+    QVERIFY(!near(pixel(image, at), one, 10));
+    QVERIFY(countNear(image, at + QPointF(10, 0), 1, one) > 0);
+    QVERIFY(countNear(image, at + QPointF(0, -10), 1, one) > 0);
+    // A square, not a circle: its corner is drawn too.
+    QVERIFY(countNear(image, at + QPointF(10, 10), 1, one) > 0);
+
+    // An incident at the same place still shows inside the square.
+    IncidentTestModel incidents;
+    incidents.add(108.62, 34.64, 0);
+    m_item->setIncidents(&incidents);
+    image = grab();
+    QVERIFY(near(pixel(image, at), one, 10));
+    QVERIFY(countNear(image, at + QPointF(10, 10), 1, one) > 0);
+}
+
+void TestDistrictMapItem::clearedAlarmsAreNotDrawn()
+{
+    AlarmTestModel alarms;
+    alarms.add(108.62, 34.64, 3, false, false);
+    m_item->setAlarms(&alarms);
+    const QPointF at = m_item->project(108.62, 34.64);
+    const QColor critical = m_item->severityColors().at(3).value<QColor>();
+    const QImage image = grab();
+    QCOMPARE(m_item->alarmMarkerCount(), 0);
+    QCOMPARE(countNear(image, at, 30, critical), 0);
+}
+
+void TestDistrictMapItem::unacknowledgedAlarmHasBracketsThatFollowThePulse()
+{
+    AlarmTestModel alarms;
+    alarms.add(108.62, 34.64, 0, true, false);
+    m_item->setAlarms(&alarms);
+    const QPointF at = m_item->project(108.62, 34.64);
+    const QColor minor = m_item->severityColors().at(0).value<QColor>();
+    // The brackets' corners sit at 10 + 6 = 16 px from the centre on both axes.
+    const QPointF corner = at + QPointF(16, 16);
+    QVERIFY(countNear(grab(), corner, 1, minor, 12) > 0);
+
+    m_item->setAlarmPulse(0);
+    QVERIFY(countNear(grab(), corner, 1, minor, 12) == 0);
+    m_item->setAlarmPulse(1);
+
+    alarms.item(0)->setData(true, AcknowledgedRole); // its incident was acknowledged
+    QVERIFY(countNear(grab(), corner, 1, minor, 12) == 0);
+    QVERIFY(countNear(grab(), at + QPointF(10, 0), 1, minor, 12) > 0); // the square stays
+}
+
+void TestDistrictMapItem::alarmModelGoingAwayClearsAlarmMarkers()
+{
+    auto alarms = std::make_unique<AlarmTestModel>();
+    alarms->add(108.62, 34.64, 3, true, false);
+    alarms->add(108.3, 35.0, 1, true, true);
+    m_item->setAlarms(alarms.get());
+    grab();
+    QCOMPARE(m_item->alarmMarkerCount(), 2);
+    QCOMPARE(m_item->markerCount(), 0); // alarms are not incidents
+    alarms.reset();
+    QCOMPARE(m_item->alarms(), nullptr);
+    grab();
+    QCOMPARE(m_item->alarmMarkerCount(), 0);
 }
 
 QTEST_MAIN(TestDistrictMapItem)
