@@ -160,8 +160,9 @@ Panel {
             textFormat: Text.PlainText
         }
 
-        // SLA milestones.
-        Row {
+        // SLA milestones; the missed-targets note wraps below them on a narrow pane.
+        Flow {
+            width: parent.width
             spacing: Theme.spacingLarge * 2
             topPadding: Theme.spacingSmall
             bottomPadding: Theme.spacingSmall
@@ -194,7 +195,8 @@ Panel {
             }
 
             Text {
-                anchors.verticalCenter: parent.verticalCenter
+                height: Theme.slaRingLargeSize
+                verticalAlignment: Text.AlignVCenter
                 visible: IncidentDetail.slaBreaches > 0
                 text: qsTr("⚠ %1 targets missed").arg(IncidentDetail.slaBreaches)
                 color: Theme.alarm
