@@ -208,17 +208,17 @@
         <translation>没有传感器超过监测线或偏离常态</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/AlarmPanel.qml" line="82"/>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="83"/>
         <source>▲ End of the list</source>
         <translation>▲ 已到列表末尾</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/AlarmPanel.qml" line="83"/>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="84"/>
         <source>▼ %1 more, %2 of them active</source>
         <translation>▼ 另有 %1 条，其中活动 %2 条</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/AlarmPanel.qml" line="84"/>
+        <location filename="../qml/Panels/AlarmPanel.qml" line="85"/>
         <source>▼ %1 more, cleared</source>
         <translation>▼ 另有 %1 条已解除</translation>
     </message>
@@ -226,27 +226,32 @@
 <context>
     <name>AlarmRow</name>
     <message>
-        <location filename="../qml/Panels/AlarmRow.qml" line="22"/>
+        <location filename="../qml/Panels/AlarmRow.qml" line="24"/>
         <source>■ Cleared %1</source>
         <translation>■ %1 已解除</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/AlarmRow.qml" line="23"/>
+        <location filename="../qml/Panels/AlarmRow.qml" line="25"/>
         <source>✓ Acknowledged</source>
         <translation>✓ 已确认</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/AlarmRow.qml" line="23"/>
+        <location filename="../qml/Panels/AlarmRow.qml" line="25"/>
         <source>● Unacknowledged</source>
         <translation>● 未确认</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/AlarmRow.qml" line="79"/>
+        <location filename="../qml/Panels/AlarmRow.qml" line="25"/>
+        <source>ⓘ For information</source>
+        <translation>ⓘ 仅提示</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmRow.qml" line="81"/>
         <source>Anomaly</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/AlarmRow.qml" line="94"/>
+        <location filename="../qml/Panels/AlarmRow.qml" line="96"/>
         <source>%1 · for %2</source>
         <translation>%1 · 已持续 %2</translation>
     </message>
@@ -317,42 +322,42 @@
         <translation>⇢ 疑似与“%1”（%2）重复：按 M 合并到该事件</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="199"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="201"/>
         <source>⚠ %1 targets missed</source>
         <translation>⚠ 已超时 %1 次</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="230"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="232"/>
         <source>Related alarms (%1)</source>
         <translation>关联告警 (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="237"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="239"/>
         <source>│ trigger   ┄ threshold</source>
         <translation>│ 触发时刻   ┄ 阈值</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="303"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="305"/>
         <source>Anomaly</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="305"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="307"/>
         <source>cleared %1</source>
         <translation>%1 已解除</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="335"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="337"/>
         <source>No readings stored</source>
         <translation>暂无读数记录</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="345"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="347"/>
         <source>Timeline (%1 actions)</source>
         <translation>处置记录（%1 条）</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/DetailPanel.qml" line="393"/>
+        <location filename="../qml/Panels/DetailPanel.qml" line="395"/>
         <source>No action yet</source>
         <translation>尚无处置记录</translation>
     </message>

@@ -100,6 +100,8 @@ int SensorAlarmModel::rowOf(const QString& alarmId) const
 
 bool SensorAlarmModel::acknowledged(const Row& row) const
 {
+    if (row.alarm.incidentKind.isEmpty())
+        return true; // informational (a rule without an incident kind): nobody needs to acknowledge it
     const IncidentCase* incident
         = m_incidents && !row.alarm.incidentId.isEmpty() ? m_incidents->find(row.alarm.incidentId) : nullptr;
     return incident && incident->acknowledgedMs > 0;
@@ -157,6 +159,8 @@ QVariant SensorAlarmModel::data(const QModelIndex& index, int role) const
         return alarm.incidentId;
     case AcknowledgedRole:
         return acknowledged(row);
+    case InformationalRole:
+        return alarm.incidentKind.isEmpty();
     case TrendRole: {
         QVariantList points;
         points.reserve(static_cast<qsizetype>(alarm.trend.size()));
@@ -193,6 +197,7 @@ QHash<int, QByteArray> SensorAlarmModel::roleNames() const
         { ExplanationRole, "explanation" },
         { IncidentIdRole, "incidentId" },
         { AcknowledgedRole, "acknowledged" },
+        { InformationalRole, "informational" },
         { TrendRole, "trend" },
     };
 }

@@ -17,7 +17,7 @@ class IncidentModel;
 
 // The monitoring alarms the rules and the anomaly detector raised: the active ones first (most severe,
 // then oldest), then the last ones cleared. An alarm counts as acknowledged once the incident it is
-// grouped under is acknowledged.
+// grouped under is acknowledged; an informational one (its rule raises no incident) needs no one to.
 class SensorAlarmModel : public QAbstractListModel, public QmlSingleton<SensorAlarmModel>
 {
     Q_OBJECT
@@ -50,6 +50,7 @@ public:
         IncidentIdRole,
         AcknowledgedRole,
         TrendRole, // the readings around the trigger: a list of points (x epoch ms, y value)
+        InformationalRole, // raises no incident (noise exceedance, everyday congestion): counts as acknowledged
     };
     Q_ENUM(Roles)
 

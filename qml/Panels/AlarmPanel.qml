@@ -59,6 +59,7 @@ Panel {
             required changedMs
             required active
             required acknowledged
+            required informational
             required property string incidentId
 
             width: list.width

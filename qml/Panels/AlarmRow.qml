@@ -16,11 +16,13 @@ Rectangle {
     property real changedMs: 0
     property bool active: true
     property bool acknowledged: false
+    // Its rule raises no incident: shown for information, nobody acknowledges it.
+    property bool informational: false
     property real nowMs: Clock.nowMs
     readonly property bool unacknowledged: root.active && !root.acknowledged
     // The text on the right: unacknowledged, acknowledged, or cleared at.
     readonly property string stateText: !root.active ? qsTr("■ Cleared %1").arg(Labels.beijingTime(root.changedMs))
-                                                     : (root.acknowledged ? qsTr("✓ Acknowledged") : qsTr("● Unacknowledged"))
+                                                     : (root.informational ? qsTr("ⓘ For information") : (root.acknowledged ? qsTr("✓ Acknowledged") : qsTr("● Unacknowledged")))
 
     // Always room for two lines of explanation: the list's rows line up and a whole number fits.
     implicitHeight: Theme.alarmRowHeight

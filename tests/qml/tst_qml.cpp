@@ -117,6 +117,7 @@ int main(int argc, char** argv)
     SensorAlarm level = sensorAlarm(QStringLiteral("water.level.warning/water-610404-001"), Severity::Major,
         now - 900'000, QStringLiteral("INC-T-WATER"));
     level.domain = QStringLiteral("water");
+    level.incidentKind = QStringLiteral("waterlogging");
     level.metric = QStringLiteral("level");
     level.value = 5.9;
     level.threshold = 5.5;
@@ -126,6 +127,7 @@ int main(int argc, char** argv)
     SensorAlarm pm25 = sensorAlarm(
         QStringLiteral("anomaly.pm25/air-610404-003"), Severity::Moderate, now - 300'000, QStringLiteral("INC-T-FIRE"));
     pm25.anomaly = true;
+    pm25.incidentKind = QStringLiteral("pollution");
     pm25.domain = QStringLiteral("air");
     pm25.metric = QStringLiteral("pm25");
     pm25.value = 160;

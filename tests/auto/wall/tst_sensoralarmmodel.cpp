@@ -137,6 +137,19 @@ private Q_SLOTS:
         QCOMPARE(underIt.index(0, 0).data(SensorAlarmModel::SensorIdRole).toString(), QStringLiteral("g1"));
     }
 
+    void anAlarmWhoseRuleRaisesNoIncidentNeedsNoAcknowledgement()
+    {
+        SensorAlarmModel model(nullptr, nullptr);
+        SensorAlarm noise = raised("n1", Severity::Minor, t0);
+        noise.incidentKind.clear();
+        model.apply({ noise, raised("g1", Severity::Major, t0) });
+        QCOMPARE(model.activeCount(), 2);
+        QCOMPARE(model.unacknowledgedCount(), 1); // only the one that waits for its incident
+        const QModelIndex row = model.index(model.rowOf(noise.id));
+        QVERIFY(row.data(SensorAlarmModel::InformationalRole).toBool());
+        QVERIFY(row.data(SensorAlarmModel::AcknowledgedRole).toBool());
+    }
+
     void explanationsInTheConsolesLanguage()
     {
         SensorAlarmModel model(nullptr, nullptr);
