@@ -1,5 +1,7 @@
 #include "citytypes.h"
 
+#include "enumnames.h"
+
 #include <iterator>
 
 namespace citybrain {
@@ -21,19 +23,13 @@ QString severityName(Severity severity)
 
 bool severityFromName(const QString& name, Severity* out)
 {
-    static const std::pair<const char*, Severity> names[] = {
+    static constexpr std::pair<const char*, Severity> names[] = {
         { "critical", Severity::Critical },
         { "major", Severity::Major },
         { "moderate", Severity::Moderate },
         { "minor", Severity::Minor },
     };
-    for (const auto& [text, severity] : names) {
-        if (name == QLatin1String(text)) {
-            *out = severity;
-            return true;
-        }
-    }
-    return false;
+    return valueIn(names, name, out);
 }
 
 namespace {
@@ -64,42 +60,22 @@ constexpr std::pair<const char*, UnitType> unitNames[] = {
 
 QString actionKindName(ActionKind kind)
 {
-    for (const auto& [text, value] : actionNames) {
-        if (value == kind)
-            return QLatin1String(text);
-    }
-    return {};
+    return nameIn(actionNames, kind);
 }
 
 bool actionKindFromName(QStringView name, ActionKind* out)
 {
-    for (const auto& [text, value] : actionNames) {
-        if (name == QLatin1String(text)) {
-            *out = value;
-            return true;
-        }
-    }
-    return false;
+    return valueIn(actionNames, name, out);
 }
 
 QString unitTypeName(UnitType type)
 {
-    for (const auto& [text, value] : unitNames) {
-        if (value == type)
-            return QLatin1String(text);
-    }
-    return {};
+    return nameIn(unitNames, type);
 }
 
 bool unitTypeFromName(QStringView name, UnitType* out)
 {
-    for (const auto& [text, value] : unitNames) {
-        if (name == QLatin1String(text)) {
-            *out = value;
-            return true;
-        }
-    }
-    return false;
+    return valueIn(unitNames, name, out);
 }
 
 } // namespace citybrain

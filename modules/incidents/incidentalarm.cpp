@@ -17,10 +17,7 @@ IncidentAlarm::IncidentAlarm(IncidentModel* incidents, ConsoleRole role, QObject
     , m_role(role)
 {
     // Any change of a case or of its SLA clock may start or stop an alarm; evaluate once per batch.
-    connect(m_incidents, &IncidentModel::incidentChanged, this, &IncidentAlarm::evaluate);
-    connect(m_incidents, &IncidentModel::slaChanged, this, &IncidentAlarm::evaluate);
-    connect(m_incidents, &QAbstractItemModel::modelReset, this, &IncidentAlarm::evaluate);
-    connect(m_incidents, &QAbstractItemModel::rowsRemoved, this, &IncidentAlarm::evaluate);
+    connect(m_incidents, &IncidentModel::casesChanged, this, &IncidentAlarm::evaluate);
     evaluate();
 }
 

@@ -160,7 +160,12 @@ IncidentDetail::IncidentDetail(IncidentModel* incidents, QString consoleId, QObj
             reload();
     });
     connect(m_incidents, &QAbstractItemModel::modelReset, this, &IncidentDetail::reload);
-    connect(m_incidents, &QAbstractItemModel::rowsRemoved, this, &IncidentDetail::reload);
+    // Rows move whenever any incident's order changes: reload only when the selected one left the queue
+    // (the oldest closed ones leave at the limit), or its reset timeline would jump under the reader.
+    connect(m_incidents, &IncidentModel::casesChanged, this, [this] {
+        if (m_exists && !m_incidents->find(m_incidentId))
+            reload();
+    });
 }
 
 void IncidentDetail::setIncidentId(const QString& incidentId)

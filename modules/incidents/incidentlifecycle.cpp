@@ -1,5 +1,7 @@
 #include "incidentlifecycle.h"
 
+#include "enumnames.h"
+
 #include <iterator>
 
 namespace citybrain {
@@ -75,22 +77,12 @@ bool changesNoState(ActionKind action)
 
 QString incidentStateName(IncidentState state)
 {
-    for (const auto& [text, value] : stateNames) {
-        if (value == state)
-            return QLatin1String(text);
-    }
-    return {};
+    return nameIn(stateNames, state);
 }
 
 bool incidentStateFromName(QStringView name, IncidentState* out)
 {
-    for (const auto& [text, value] : stateNames) {
-        if (name == QLatin1String(text)) {
-            *out = value;
-            return true;
-        }
-    }
-    return false;
+    return valueIn(stateNames, name, out);
 }
 
 bool isTerminal(IncidentState state)
@@ -115,15 +107,12 @@ std::optional<IncidentState> nextState(IncidentState state, ActionKind action)
 
 bool consoleRoleFromName(QStringView name, ConsoleRole* out)
 {
-    if (name == QLatin1String("wall"))
-        *out = ConsoleRole::Wall;
-    else if (name == QLatin1String("dispatcher"))
-        *out = ConsoleRole::Dispatcher;
-    else if (name == QLatin1String("leader"))
-        *out = ConsoleRole::Leader;
-    else
-        return false;
-    return true;
+    static constexpr std::pair<const char*, ConsoleRole> roles[] = {
+        { "wall", ConsoleRole::Wall },
+        { "dispatcher", ConsoleRole::Dispatcher },
+        { "leader", ConsoleRole::Leader },
+    };
+    return valueIn(roles, name, out);
 }
 
 bool roleMay(ConsoleRole role, ActionKind action)

@@ -63,13 +63,15 @@ void IncidentModel::refresh(const QString& incidentId, qint64 nowMs)
         return;
     }
     Row updated { incidentId, incident->isOpen(), incident->priority, incident->reportedMs,
-        slaClock(*incident, m_policy, nowMs), m_book.duplicateOf(incidentId) };
+        slaClock(*incident, m_policy, nowMs), {} };
     if (existing < 0) {
+        updated.duplicateOf = m_book.duplicateOf(incidentId);
         insertRow(std::move(updated));
         Q_EMIT incidentChanged(incidentId);
         return;
     }
     const auto at = static_cast<std::size_t>(existing);
+    updated.duplicateOf = m_rows[at].duplicateOf; // refreshDuplicates() brings every row's up to date
     m_rows[at] = updated;
     // Keep the row where it is if its sort position does not change; otherwise move it.
     const bool inOrder = (existing == 0 || !before(updated, m_rows[at - 1]))
@@ -89,6 +91,21 @@ void IncidentModel::trimToLimit()
         const QString id = m_rows.back().id;
         removeRowAt(rowCount() - 1);
         m_book.remove(id);
+    }
+}
+
+void IncidentModel::refreshDuplicates()
+{
+    // A suggestion depends on the other incidents (one closing withdraws it), not on the time: after
+    // the cases changed, not on every clock tick.
+    for (int row = 0; row < rowCount(); ++row) {
+        Row& current = m_rows[static_cast<std::size_t>(row)];
+        const QString duplicate = current.open ? m_book.duplicateOf(current.id) : QString();
+        if (duplicate == current.duplicateOf)
+            continue;
+        current.duplicateOf = duplicate;
+        Q_EMIT dataChanged(index(row), index(row), { DuplicateOfRole });
+        Q_EMIT incidentChanged(current.id);
     }
 }
 
@@ -120,9 +137,11 @@ void IncidentModel::apply(const std::vector<IncidentEvent>& events)
         refresh(event.id, m_nowMs);
     }
     trimToLimit();
+    refreshDuplicates();
     recount();
     if (rowCount() != countBefore || openCount() != openBefore)
         Q_EMIT countChanged();
+    Q_EMIT casesChanged();
 }
 
 void IncidentModel::applyActions(const std::vector<IncidentAction>& actions)
@@ -130,11 +149,13 @@ void IncidentModel::applyActions(const std::vector<IncidentAction>& actions)
     if (actions.empty())
         return;
     const int openBefore = openCount();
+    bool changed = false;
     for (const IncidentAction& action : actions) {
         const IncidentBook::Outcome outcome = m_book.applyAction(action);
         if (outcome.duplicate || !outcome.known)
             continue;
         refresh(action.incidentId, m_nowMs);
+        changed = true;
         if (m_consoleId.isEmpty())
             continue;
         // The arriving action can newly lose; an earlier one of ours can too, when a late action (of any
@@ -149,9 +170,13 @@ void IncidentModel::applyActions(const std::vector<IncidentAction>& actions)
                 incidentStateName(incident->state));
         }
     }
+    if (!changed)
+        return;
+    refreshDuplicates();
     recount();
     if (openCount() != openBefore)
         Q_EMIT countChanged();
+    Q_EMIT casesChanged();
 }
 
 void IncidentModel::reset(const std::vector<IncidentEvent>& events, const std::vector<IncidentAction>& actions)
@@ -178,27 +203,28 @@ void IncidentModel::reset(const std::vector<IncidentEvent>& events, const std::v
     endResetModel();
     recount();
     Q_EMIT countChanged();
+    Q_EMIT casesChanged();
 }
 
 void IncidentModel::tick(qint64 nowMs)
 {
     m_nowMs = nowMs;
+    bool changed = false;
     for (int row = 0; row < rowCount(); ++row) {
         Row& current = m_rows[static_cast<std::size_t>(row)];
         if (!current.open)
             continue;
-        const IncidentCase* incident = m_book.find(current.id);
-        const SlaClock sla = slaClock(*incident, m_policy, nowMs);
-        const QString duplicate = m_book.duplicateOf(current.id);
-        if (sla.breached == current.sla.breached && sla.breaches == current.sla.breaches
-            && duplicate == current.duplicateOf)
+        const SlaClock sla = slaClock(*m_book.find(current.id), m_policy, nowMs);
+        if (sla.breached == current.sla.breached && sla.breaches == current.sla.breaches)
             continue;
         current.sla = sla;
-        current.duplicateOf = duplicate;
+        changed = true;
         Q_EMIT dataChanged(index(row), index(row));
         Q_EMIT incidentChanged(current.id);
     }
     recount();
+    if (changed)
+        Q_EMIT casesChanged();
 }
 
 void IncidentModel::setSlaPolicy(const SlaPolicy& policy)
@@ -211,6 +237,7 @@ void IncidentModel::setSlaPolicy(const SlaPolicy& policy)
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0), index(rowCount() - 1));
     recount();
+    Q_EMIT casesChanged();
 }
 
 int IncidentModel::rowCount(const QModelIndex& parent) const

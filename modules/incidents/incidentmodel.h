@@ -97,8 +97,11 @@ public:
 Q_SIGNALS:
     void countChanged();
     void slaChanged();
-    // An incident's case changed (events, actions, or its SLA clock).
+    // An incident's case changed (events, actions, its SLA clock or its duplicate suggestion).
     void incidentChanged(const QString& incidentId);
+    // Once after each apply, applyActions, reset or tick that changed any case: for views that look
+    // at the whole queue (the alarm), so they evaluate once per batch, not once per incident.
+    void casesChanged();
     // One of this console's actions lost to another console's: who won and what the incident is now.
     void actionLost(const QString& incidentId, const QString& lostAction, const QString& wonByActor,
         const QString& wonByConsole, const QString& wonByAction, const QString& stateNow);
@@ -121,6 +124,7 @@ private:
     // Brings the row of `incidentId` in line with the book: inserts, updates or moves it.
     void refresh(const QString& incidentId, qint64 nowMs);
     void trimToLimit();
+    void refreshDuplicates();
     void recount();
 
     IncidentBook m_book;

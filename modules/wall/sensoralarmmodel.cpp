@@ -15,11 +15,10 @@ SensorAlarmModel::SensorAlarmModel(const IncidentModel* incidents, QObject* pare
 {
     // Acknowledging an incident acknowledges the alarms under it.
     if (m_incidents) {
-        connect(m_incidents, &IncidentModel::incidentChanged, this, [this](const QString& incidentId) {
-            for (int row = 0; row < rowCount(); ++row) {
-                if (m_rows[static_cast<std::size_t>(row)].alarm.incidentId == incidentId)
-                    Q_EMIT dataChanged(index(row), index(row), { AcknowledgedRole });
-            }
+        connect(m_incidents, &IncidentModel::casesChanged, this, [this] {
+            if (rowCount() == 0)
+                return;
+            Q_EMIT dataChanged(index(0), index(rowCount() - 1), { AcknowledgedRole });
             Q_EMIT countChanged();
         });
     }
