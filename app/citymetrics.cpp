@@ -1,6 +1,7 @@
 #include "citymetrics.h"
 
 #include "citystate.h"
+#include "geojson.h"
 #include "ingestpipeline.h"
 #include "metricsregistry.h"
 #include "mqttclient.h"
@@ -19,6 +20,7 @@ void registerCityMetrics(MetricsRegistry& registry, IngestPipeline& pipeline, Mq
         { IngestPipeline::Decoded::Incident, "incident" },
         { IngestPipeline::Decoded::Action, "action" },
         { IngestPipeline::Decoded::Presence, "presence" },
+        { IngestPipeline::Decoded::Gis, "gis" },
         { IngestPipeline::Decoded::Ignored, "ignored" },
     };
     for (const auto& [kind, name] : kinds) {
@@ -31,6 +33,13 @@ void registerCityMetrics(MetricsRegistry& registry, IngestPipeline& pipeline, Mq
         registry.counterFunction(QStringLiteral("citybrain_messages_rejected_total"),
             QStringLiteral("Messages rejected, by reason."), { { QStringLiteral("reason"), rejectReasonName(reason) } },
             [&pipeline, reason] { return static_cast<double>(pipeline.rejectedTotal(reason)); });
+    }
+    for (int i = 0; i < featureRejectionCount; ++i) {
+        const auto reason = static_cast<FeatureRejection>(i);
+        registry.counterFunction(QStringLiteral("citybrain_gis_features_rejected_total"),
+            QStringLiteral("GIS features skipped inside usable layer messages, by reason."),
+            { { QStringLiteral("reason"), featureRejectionName(reason) } },
+            [&pipeline, reason] { return static_cast<double>(pipeline.gisFeaturesRejectedTotal(reason)); });
     }
     const InboundQueue& queue = pipeline.queue();
     for (const auto& [name, priority] : { std::pair { "priority", true }, std::pair { "bulk", false } }) {

@@ -10,6 +10,7 @@
 #include "incidentdetail.h"
 #include "ingestpipeline.h"
 #include "logging.h"
+#include "maplayers.h"
 #include "metricsregistry.h"
 #include "metricsserver.h"
 #include "mqttclient.h"
@@ -60,6 +61,41 @@ QByteArray presencePayload(bool online, const QString& role)
             { QStringLiteral("online"), online }, { QStringLiteral("kind"), role },
             { QStringLiteral("version"), QStringLiteral(CITYBRAIN_VERSION) } })
         .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+namespace {
+
+// A deployment's own licensed district layer replaces the shipped demo one; its camera list fills the
+// camera layer (which otherwise comes over MQTT). An unusable file stops the start with its reason.
+bool loadConfiguredLayers(const MapConfig& map, MapLayers& layers)
+{
+    const struct
+    {
+        QString id;
+        QString title;
+        MapLayers::Kind kind;
+        QString path;
+        QString datum;
+    } files[] = {
+        { QStringLiteral("districts"), MapLayers::tr("Districts"), MapLayers::Kind::Districts, map.districtsFile,
+            map.districtsDatum },
+        { QStringLiteral("cameras"), MapLayers::tr("Cameras"), MapLayers::Kind::Cameras, map.camerasFile,
+            map.camerasDatum },
+    };
+    for (const auto& file : files) {
+        if (file.path.isEmpty())
+            continue;
+        QString error;
+        const Datum datum = datumFromName(file.datum).value_or(Datum::Wgs84);
+        if (!layers.loadFile(file.id, file.title, file.kind, file.path, datum, &error)) {
+            std::fprintf(stderr, "citybrain: map layer %s: %s\n", qPrintable(file.path), qPrintable(error));
+            return false;
+        }
+        qCInfo(lcApp) << "map layer" << file.id << "loaded from" << file.path;
+    }
+    return true;
 }
 
 } // namespace
@@ -123,8 +159,17 @@ int main(int argc, char* argv[])
         ? config.mqtt.clientId
         : QStringLiteral("citybrain-%1-%2").arg(role, QHostInfo::localHostName().left(40));
     Session session(role, options.language, clientId);
+    session.setBasemap(config.map.basemap, config.map.basemapDatum);
     Session::provide(&session);
+    // After the translator: the shipped layers' titles are translated.
+    MapLayers mapLayers(nullptr);
+    mapLayers.addStandardLayers();
+    if (!loadConfiguredLayers(config.map, mapLayers))
+        return 2;
+    MapLayers::provide(&mapLayers);
     CityState state(config.mqtt.brokers.isEmpty(), config.wallId);
+    state.setMapLayers(&mapLayers); // before the first batch
+    state.sensorMarkers().setOfflineAfterSeconds(config.stale.telemetrySeconds);
     state.health().setStaleThresholds(config.stale.telemetrySeconds, config.stale.indicatorSeconds);
     state.indicators().setEnglish(options.language == QLatin1String("en"));
     state.alarms().setEnglish(options.language == QLatin1String("en"));

@@ -76,6 +76,11 @@ bool resolveAppConfig(const AppOptions& options, AppConfig* config, QStringList*
         config->topicPrefix = options.topicPrefix;
     if (!options.dbPath.isEmpty())
         config->dbPath = options.dbPath;
+    if (!options.basemapPath.isEmpty()) {
+        if (!readableFile(options.basemapPath))
+            errors->append(QStringLiteral("--basemap: '%1' is not a readable file").arg(options.basemapPath));
+        config->map.basemap = options.basemapPath;
+    }
     if (!options.metricsEndpoint.isEmpty())
         config->metricsEndpoint = options.metricsEndpoint;
     if (qEnvironmentVariableIsSet("CITYBRAIN_MQTT_PASSWORD"))
@@ -110,6 +115,16 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
             if (!readableFile(text))
                 return QStringLiteral("'%1' is not a readable file").arg(text);
             *target = text;
+            return QString();
+        });
+    };
+    // The names coordinates.h reads; CGCS2000 is drawn as WGS-84 (centimetres apart).
+    auto datum = [](QString* target) {
+        return Reader([=](const QString& text) {
+            const QString name = text.trimmed().toLower();
+            if (name != QLatin1String("wgs84") && name != QLatin1String("cgcs2000") && name != QLatin1String("gcj02"))
+                return QStringLiteral("expected wgs84, cgcs2000 or gcj02");
+            *target = name;
             return QString();
         });
     };
@@ -207,6 +222,12 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
             [&](const QString& text) {
                 return readBool(text, &config->anomalies) ? QString() : QStringLiteral("expected true or false");
             } },
+        { QStringLiteral("map/basemap"), existingFile(&config->map.basemap) },
+        { QStringLiteral("map/basemap_datum"), datum(&config->map.basemapDatum) },
+        { QStringLiteral("map/districts_file"), existingFile(&config->map.districtsFile) },
+        { QStringLiteral("map/districts_datum"), datum(&config->map.districtsDatum) },
+        { QStringLiteral("map/cameras_file"), existingFile(&config->map.camerasFile) },
+        { QStringLiteral("map/cameras_datum"), datum(&config->map.camerasDatum) },
         { QStringLiteral("store/db"),
             [&](const QString& text) {
                 if (text.isEmpty())

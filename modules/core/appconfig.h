@@ -30,6 +30,17 @@ struct StaleThresholds
     double indicatorSeconds = 30;
 };
 
+// The maps (docs/operations.md, "Maps"): an offline basemap and a deployment's own licensed layers.
+struct MapConfig
+{
+    QString basemap; // MBTiles file; empty: the vector layers alone
+    QString basemapDatum = QStringLiteral("wgs84"); // the datum its tiles are drawn in: wgs84 or gcj02
+    QString districtsFile; // GeoJSON replacing the shipped demo district layer
+    QString districtsDatum = QStringLiteral("wgs84");
+    QString camerasFile; // GeoJSON camera points (otherwise they come over MQTT on <prefix>/gis/cameras)
+    QString camerasDatum = QStringLiteral("wgs84");
+};
+
 struct AppConfig
 {
     MqttConfig mqtt;
@@ -37,6 +48,7 @@ struct AppConfig
     SlaPolicy sla;
     QString actor; // who acts from this console, as every timeline shows it; empty: the client id
     QString wallId = QStringLiteral("main"); // the wall a leader's focus goes to
+    MapConfig map;
     QString rulesFile; // monitoring rules (docs/rules.md); empty: the shipped defaults
     bool anomalies = true; // the learned baseline of every sensor (docs/anomaly.md)
     QString topicPrefix = QStringLiteral("xy/v1");

@@ -63,6 +63,9 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
     const QCommandLineOption role(
         QStringLiteral("role"), QStringLiteral("wall, dispatcher or leader (default wall)."), QStringLiteral("ROLE"));
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH"));
+    const QCommandLineOption basemap(QStringLiteral("basemap"),
+        QStringLiteral("Offline raster basemap (MBTiles file); its datum is map/basemap_datum in the config."),
+        QStringLiteral("PATH"));
     const QCommandLineOption snapshot(
         QStringLiteral("snapshot"), QStringLiteral("Write one PNG of the wall, then exit."), QStringLiteral("PNG"));
     const QCommandLineOption snapshotAfter(QStringLiteral("snapshot-after"),
@@ -106,8 +109,8 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption help(
         QStringList { QStringLiteral("help"), QStringLiteral("h") }, QStringLiteral("Print this help and exit."));
-    parser.addOptions({ config, mqttVersion, metrics, broker, role, db, snapshot, snapshotAfter, snapshotEvery, size,
-        lang, prefix, clientId, simRate, simSeed, exportWhat, from, to, selfTest, version, help });
+    parser.addOptions({ config, mqttVersion, metrics, broker, role, db, basemap, snapshot, snapshotAfter, snapshotEvery,
+        size, lang, prefix, clientId, simRate, simSeed, exportWhat, from, to, selfTest, version, help });
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -150,6 +153,11 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         options.dbPath = parser.value(db);
         if (options.dbPath.isEmpty())
             return failure(QStringLiteral("Invalid value for --db: empty path."));
+    }
+    if (parser.isSet(basemap)) {
+        options.basemapPath = parser.value(basemap);
+        if (options.basemapPath.isEmpty())
+            return failure(QStringLiteral("Invalid value for --basemap: empty path."));
     }
     if (parser.isSet(snapshot)) {
         options.snapshotPath = parser.value(snapshot);

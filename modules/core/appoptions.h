@@ -16,6 +16,7 @@ struct AppOptions
     QString metricsEndpoint;
     Role role = Role::Wall;
     QString dbPath; // empty: the default under the user's data dir
+    QString basemapPath; // MBTiles basemap; empty: map/basemap from the config, or none
     QString snapshotPath;
     double snapshotAfterSeconds = 8.0;
     int snapshotEverySeconds = 60; // without a display: a PNG of the wall this often; 0 = never

@@ -82,6 +82,8 @@ TopicScheme::Route TopicScheme::route(const QString& topic) const
         route = { Feed::Annotation, {}, {}, parts[1].toString() };
     } else if (head == QLatin1String("cap") && parts.size() == 2 && isValidExternalId(parts[1])) {
         route = { Feed::Cap, {}, {}, parts[1].toString() };
+    } else if (head == QLatin1String("gis") && parts.size() == 2 && isValidId(parts[1])) {
+        route = { Feed::Gis, {}, {}, parts[1].toString() };
     }
     return route;
 }
@@ -119,6 +121,11 @@ QString TopicScheme::ngsi(const QString& type, const QString& entityId) const
 QString TopicScheme::annotation(const QString& id) const
 {
     return m_prefix + QStringLiteral("/annotation/") + id;
+}
+
+QString TopicScheme::gis(const QString& layerId) const
+{
+    return m_prefix + QStringLiteral("/gis/") + layerId;
 }
 
 QString TopicScheme::cap(const QString& sender) const

@@ -18,7 +18,8 @@ public:
         Status,
         Ngsi,
         Cap,
-        Annotation
+        Annotation,
+        Gis // a map layer: <prefix>/gis/<layer-id> (docs/topics.md, "GIS layers")
     };
 
     struct Route
@@ -26,7 +27,7 @@ public:
         Feed feed = Feed::Unknown;
         QString domain; // telemetry: the domain; ngsi: the entity type
         QString district; // telemetry only
-        QString id; // sensor, indicator, incident, wall or client id; ngsi entity id; cap sender
+        QString id; // sensor, indicator, incident, wall or client id; ngsi entity id; cap sender; gis layer id
     };
 
     explicit TopicScheme(QString prefix = QStringLiteral("xy/v1"));
@@ -43,6 +44,7 @@ public:
     [[nodiscard]] QString ngsi(const QString& type, const QString& entityId) const;
     [[nodiscard]] QString cap(const QString& sender) const;
     [[nodiscard]] QString annotation(const QString& id) const;
+    [[nodiscard]] QString gis(const QString& layerId) const;
     // Subscription filters covering every feed a console consumes.
     [[nodiscard]] QString allFeeds() const { return m_prefix + QStringLiteral("/#"); }
 

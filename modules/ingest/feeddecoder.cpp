@@ -2,6 +2,7 @@
 
 #include "capdecoder.h"
 #include "fieldreader.h"
+#include "gisdecoder.h"
 #include "incidentactionjson.h"
 #include "incidentlifecycle.h"
 #include "jsonfields.h"
@@ -471,6 +472,14 @@ template <typename... Alternatives> FeedDecoder::Result widen(std::variant<Alter
 
 } // namespace
 
+Rejection jsonParseRejection(QByteArrayView json, const QJsonParseError& error)
+{
+    if (error.error == QJsonParseError::IllegalNumber)
+        return classifyIllegalNumber(json, error.offset);
+    return { RejectReason::MalformedJson,
+        QStringLiteral("payload: %1 at offset %2").arg(error.errorString()).arg(error.offset) };
+}
+
 FeedDecoder::FeedDecoder(TopicScheme scheme)
     : FeedDecoder(std::move(scheme), Limits())
 { }
@@ -489,18 +498,30 @@ FeedDecoder::FeedDecoder(TopicScheme scheme, Limits limits)
     capLimits.maxFutureMs = limits.maxFutureMs;
     capLimits.maxPastMs = limits.maxPastMs;
     m_cap = std::make_shared<const CapDecoder>(capLimits);
+
+    GisDecoder::Limits gisLimits;
+    gisLimits.maxPayloadBytes = limits.maxGisPayloadBytes;
+    gisLimits.maxDepth = limits.maxDepth;
+    m_gis = std::make_shared<const GisDecoder>(gisLimits);
 }
 
 FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& payload, qint64 nowMs) const
 {
-    if (payload.size() > m_limits.maxPayloadBytes) {
+    // Routing a topic is cheap, and the GIS feed has a limit of its own.
+    TopicScheme::Route route = m_scheme.route(topic);
+    const qsizetype maxBytes
+        = route.feed == TopicScheme::Feed::Gis ? m_limits.maxGisPayloadBytes : m_limits.maxPayloadBytes;
+    if (payload.size() > maxBytes) {
         return Rejection { RejectReason::Oversize,
-            QStringLiteral("payload: %1 bytes, at most %2 allowed").arg(payload.size()).arg(m_limits.maxPayloadBytes) };
+            QStringLiteral("payload: %1 bytes, at most %2 allowed").arg(payload.size()).arg(maxBytes) };
     }
 
-    TopicScheme::Route route = m_scheme.route(topic);
     if (route.feed == TopicScheme::Feed::Unknown)
         return Rejection { RejectReason::UnknownTopic, QStringLiteral("topic: not in the contract") };
+    if (route.feed == TopicScheme::Feed::Gis && GisDecoder::isConsoleLayer(route.id)) {
+        return Rejection { RejectReason::UnknownTopic,
+            QStringLiteral("topic: layer \"%1\" is drawn by the consoles themselves").arg(route.id) };
+    }
     if (route.feed == TopicScheme::Feed::Telemetry && !isSixDigits(route.district)) {
         return Rejection { RejectReason::UnknownTopic,
             QStringLiteral("topic: district \"%1\" is not a six-digit adcode").arg(route.district) };
@@ -512,6 +533,13 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
             removed.id = std::move(route.id);
             removed.removed = true;
             return removed;
+        }
+        if (route.feed == TopicScheme::Feed::Gis) { // the retained layer was taken back
+            GisMessage cleared;
+            cleared.update.layerId = std::move(route.id);
+            cleared.update.kind = GisUpdate::Kind::Clear;
+            cleared.update.receivedMs = nowMs;
+            return cleared;
         }
         return Ignored { QStringLiteral("empty payload (retained message cleared)") };
     }
@@ -528,14 +556,13 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
             QStringLiteral("payload: nested more than %1 levels deep").arg(m_limits.maxDepth) };
     }
 
+    if (route.feed == TopicScheme::Feed::Gis)
+        return widen(m_gis->decode(payload, route.id, nowMs));
+
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(payload, &error);
-    if (error.error == QJsonParseError::IllegalNumber)
-        return classifyIllegalNumber(bytes, error.offset);
-    if (error.error != QJsonParseError::NoError) {
-        return Rejection { RejectReason::MalformedJson,
-            QStringLiteral("payload: %1 at offset %2").arg(error.errorString()).arg(error.offset) };
-    }
+    if (error.error != QJsonParseError::NoError)
+        return jsonParseRejection(bytes, error);
     if (!document.isObject())
         return Rejection { RejectReason::MalformedJson, QStringLiteral("payload: top level is not an object") };
 
@@ -559,6 +586,7 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
     case TopicScheme::Feed::WallControl:
         return decodeWallControl(reader, route);
     case TopicScheme::Feed::Cap:
+    case TopicScheme::Feed::Gis:
     case TopicScheme::Feed::Unknown:
         break;
     }

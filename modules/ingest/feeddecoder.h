@@ -1,11 +1,18 @@
 #pragma once
 
 #include "citytypes.h"
+#include "geojson.h"
+#include "gisupdate.h"
 #include "topicscheme.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonParseError>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
+
+#include <array>
 
 #include <memory>
 #include <variant>
@@ -13,6 +20,7 @@
 namespace citybrain {
 
 class CapDecoder;
+class GisDecoder;
 class NgsiDecoder;
 
 // Why a payload was rejected: exactly one reason per payload (docs/topics.md, "Rejections").
@@ -42,6 +50,19 @@ struct Rejection
     QString detail; // names the field and why, e.g. "values.pm25: expected a number"
 };
 
+// The Rejection for a JSON document QJsonDocument could not parse: malformed_json, except a number that
+// overflows a double (1e999: non_finite) or underflows to zero (1e-999: out_of_range), named by its path.
+[[nodiscard]] Rejection jsonParseRejection(QByteArrayView json, const QJsonParseError& error);
+
+// A decoded message of xy/v1/gis/<layer-id> (GisDecoder): the update for the map, and why the features it
+// left out were skipped (for the pipeline's per-reason counters and its log).
+struct GisMessage
+{
+    GisUpdate update;
+    std::array<int, featureRejectionCount> rejectedByReason {}; // indexed by FeatureRejection
+    QStringList problems; // the first skipped features in words (GeoJsonDocument::problems)
+};
+
 // Valid traffic this console does not consume yet (wall control), or an empty payload (a retained
 // message being cleared).
 struct Ignored
@@ -54,14 +75,17 @@ struct Ignored
 // (CapDecoder).
 //
 // Checks run in this order and the first failure wins:
-//   1. oversize (payload larger than Limits::maxPayloadBytes)
-//   2. unknown_topic (TopicScheme::route gives Feed::Unknown, or a telemetry adcode that is not six digits)
-//   3. empty payload -> Ignored
+//   1. oversize (payload larger than Limits::maxPayloadBytes; on xy/v1/gis/<layer-id>, a valid GIS topic,
+//      larger than Limits::maxGisPayloadBytes)
+//   2. unknown_topic (TopicScheme::route gives Feed::Unknown, a telemetry adcode that is not six digits, or
+//      a GIS layer the consoles draw themselves: GisDecoder::isConsoleLayer)
+//   3. empty payload -> Ignored (an annotation: removed; a GIS layer: a Clear GisMessage)
 //   4. not_utf8 (the payload bytes are not strict UTF-8)
 //   5. CAP only: the payload goes to CapDecoder, which owns every further check (malformed_xml first: not
 //      well-formed, a DTD, elements nested deeper than Limits::maxXmlDepth; then its fields). Steps 6 to 9
 //      are for JSON feeds.
 //   6. too_deep (objects/arrays nested deeper than Limits::maxDepth; counted by a byte scan before parsing)
+//      GIS only: the payload then goes to GisDecoder (gisdecoder.h), which owns every further check.
 //   7. malformed_json (parse error or a top level that is not an object); a number that overflows a double
 //      (1e999) is non_finite and one that underflows to zero (1e-999) is out_of_range instead
 //   8. wall control -> Ignored
@@ -95,9 +119,11 @@ public:
         qint64 maxFutureMs = 5 * 60 * 1000;
         qint64 maxPastMs = 7LL * 24 * 3600 * 1000;
         int maxXmlDepth = 32; // CAP: XML elements nested at most this deep (CapDecoder::Limits::maxDepth)
+        // GIS layers only (xy/v1/gis/<layer-id>): a city's layer of polygons runs to megabytes.
+        qsizetype maxGisPayloadBytes = 4 * 1024 * 1024;
     };
     using Result = std::variant<Rejection, Ignored, TelemetrySample, IndicatorUpdate, IncidentEvent, PresenceStatus,
-        Annotation, IncidentAction, WallControl>;
+        Annotation, IncidentAction, WallControl, GisMessage>;
 
     // Two constructors rather than "Limits limits = Limits()": GCC cannot use a nested struct's default
     // member initializers in a default argument of its enclosing class. Call sites are the same.
@@ -115,6 +141,7 @@ private:
     Limits m_limits;
     std::shared_ptr<const NgsiDecoder> m_ngsi;
     std::shared_ptr<const CapDecoder> m_cap;
+    std::shared_ptr<const GisDecoder> m_gis;
 };
 
 } // namespace citybrain

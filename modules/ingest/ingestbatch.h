@@ -2,6 +2,7 @@
 
 #include "citytypes.h"
 #include "feeddecoder.h"
+#include "gisupdate.h"
 #include "sensoralarm.h"
 
 #include <array>
@@ -25,6 +26,8 @@ struct IngestBatch
     // Monitoring alarms raised and cleared (rules and anomalies), in the order they happened; the
     // incidents they are grouped under are in `incidents` (source citybrain-rules).
     std::vector<SensorAlarm> alarms;
+    // Map layer updates from xy/v1/gis/<layer-id>, in arrival order (docs/topics.md, "GIS layers").
+    std::vector<GisUpdate> gisUpdates;
     // Source timestamps of the live (not retained, not restored) indicators above, for the
     // publish-to-model latency; telemetry carries its own. Incidents are left out: their timestamp is
     // when the source observed the event, which may be long before it was published.
@@ -38,7 +41,7 @@ struct IngestBatch
     [[nodiscard]] bool isEmpty() const
     {
         return received == 0 && telemetry.empty() && indicators.empty() && incidents.empty() && actions.empty()
-            && presence.empty() && annotations.empty() && wallControls.empty() && alarms.empty();
+            && presence.empty() && annotations.empty() && wallControls.empty() && alarms.empty() && gisUpdates.empty();
     }
 };
 

@@ -58,6 +58,31 @@ private:
     std::array<Entry, rejectReasonCount> m_entries {};
 };
 
+// GIS layers with features skipped for bad geometry: the layer, how many and the first problems, at
+// most once every 10 s (with the count of messages not reported in between).
+class GisFeatureLog
+{
+public:
+    void note(const GisMessage& message, qint64 nowMs)
+    {
+        if (message.update.rejectedFeatures == 0)
+            return;
+        ++m_unreported;
+        if (nowMs - m_lastLogMs < 10000)
+            return;
+        m_lastLogMs = nowMs;
+        qCWarning(lcIngest).noquote() << "gis layer" << message.update.layerId << "-" << message.update.rejectedFeatures
+                                      << "features skipped:"
+                                      << message.problems.mid(0, 3).join(QStringLiteral("; ")).left(500) << "("
+                                      << m_unreported << "messages with skipped features since the last report)";
+        m_unreported = 0;
+    }
+
+private:
+    qint64 m_lastLogMs = -100000;
+    qint64 m_unreported = 0;
+};
+
 // Actions read back from the journal, decoded with the contract's codec; an unreadable one is logged
 // and skipped (the journal is append-only: it stays there for the auditor).
 std::vector<IncidentAction> actionsFromJournal(const std::vector<JournalEntry>& entries)
@@ -398,6 +423,7 @@ void IngestPipeline::run()
     auto lastRuleTick = steady_clock::now();
 
     RejectionLog rejectionLog;
+    GisFeatureLog gisLog;
     CapChains capChains;
     auto pending = std::make_unique<IngestBatch>();
     QHash<QString, std::size_t> telemetrySlot; // sensor id -> index in pending->telemetry
@@ -481,6 +507,16 @@ void IngestPipeline::run()
                 pending->presence.push_back(std::move(*presence));
             } else if (auto* control = std::get_if<WallControl>(&result)) {
                 pending->wallControls.push_back(std::move(*control));
+            } else if (auto* gis = std::get_if<GisMessage>(&result)) {
+                count(Decoded::Gis);
+                for (int reason = 0; reason < featureRejectionCount; ++reason) {
+                    m_gisFeaturesRejected[static_cast<std::size_t>(reason)].fetch_add(
+                        gis->rejectedByReason[static_cast<std::size_t>(reason)], std::memory_order_relaxed);
+                }
+                gisLog.note(*gis, nowMs);
+                if (message.receivedMs > 0)
+                    gis->update.receivedMs = message.receivedMs;
+                pending->gisUpdates.push_back(std::move(gis->update));
             }
         }
         {

@@ -67,7 +67,7 @@ public:
     [[nodiscard]] const InboundQueue& queue() const { return m_queue; }
 
     // Running totals since start, readable from any thread (for metrics).
-    enum class Decoded { Telemetry, Indicator, Incident, Action, Presence, Ignored, Count };
+    enum class Decoded { Telemetry, Indicator, Incident, Action, Presence, Ignored, Gis, Count };
     [[nodiscard]] qint64 receivedTotal() const { return m_received.load(std::memory_order_relaxed); }
     [[nodiscard]] qint64 decodedTotal(Decoded kind) const
     {
@@ -76,6 +76,12 @@ public:
     [[nodiscard]] qint64 rejectedTotal(RejectReason reason) const
     {
         return m_rejected[static_cast<std::size_t>(reason)].load(std::memory_order_relaxed);
+    }
+    // GIS features skipped inside otherwise usable layer messages, by reason (citybrain_gis_features_
+    // rejected_total{reason=featureRejectionName(reason)}); the whole-message rejections are in rejectedTotal.
+    [[nodiscard]] qint64 gisFeaturesRejectedTotal(FeatureRejection reason) const
+    {
+        return m_gisFeaturesRejected[static_cast<std::size_t>(reason)].load(std::memory_order_relaxed);
     }
     // Empty while the store writes normally; otherwise what is wrong with it.
     [[nodiscard]] QString storeError() const;
@@ -99,6 +105,7 @@ private:
     std::atomic<qint64> m_received { 0 };
     std::array<std::atomic<qint64>, static_cast<std::size_t>(Decoded::Count)> m_decoded {};
     std::array<std::atomic<qint64>, rejectReasonCount> m_rejected {};
+    std::array<std::atomic<qint64>, featureRejectionCount> m_gisFeaturesRejected {};
     std::unique_ptr<HistoryStore> m_history;
     std::mutex m_rulesMutex;
     std::shared_ptr<const RuleSet> m_newRules; // taken by the worker

@@ -1,6 +1,7 @@
 #include "citysimulator.h"
 
 #include "beijingclock.h"
+#include "cameralayer.h"
 #include "districtlayer.h"
 #include "incidentactionjson.h"
 #include "logging.h"
@@ -45,6 +46,11 @@ std::vector<SimMessage> CitySimulator::start(qint64 nowMs)
     m_dispatcher.start(nowMs);
 
     std::vector<SimMessage> out;
+    // The camera layer: shared state, so retained for the consoles that start later.
+    if (m_settings.cameras > 0) {
+        const CameraLayer cameras(m_layer, m_settings.seed, m_settings.cameras);
+        out.push_back({ m_topics.gis(QLatin1String(CameraLayer::layerId)), cameras.toGeoJson(), 1, true });
+    }
     appendIncidents(m_incidents.start(nowMs), &out);
     appendActions(nowMs, &out);
     appendIndicators(nowMs, &out);

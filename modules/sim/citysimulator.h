@@ -33,6 +33,8 @@ struct SimSettings
     SimDispatcher::Settings dispatch;
     // Scripted storms, pollution episodes and jams (Episode); validate them first (Episode::validate).
     std::vector<Episode> episodes;
+    // Cameras of the camera layer published at start (CameraLayer); 0: no camera layer.
+    int cameras = 150;
 };
 
 // The Xianyang city simulator: generates every feed of docs/topics.md deterministically from a seed
@@ -47,8 +49,9 @@ class CitySimulator
 public:
     CitySimulator(SimSettings settings, const DistrictLayer& layer);
 
-    // Call once, first: the incidents open at start-up (reported a few minutes before `nowMs`), the
-    // dispatch desk's actions on them that were due by `nowMs` (past-dated) and a first round of indicators.
+    // Call once, first: the camera layer (xy/v1/gis/cameras, QoS 1, retained), the incidents open at
+    // start-up (reported a few minutes before `nowMs`), the dispatch desk's actions on them that were due
+    // by `nowMs` (past-dated) and a first round of indicators.
     [[nodiscard]] std::vector<SimMessage> start(qint64 nowMs);
     // The next `count` telemetry readings, sensors taken in turn (a fixed shuffled order), at `nowMs`.
     [[nodiscard]] std::vector<SimMessage> telemetry(qint64 nowMs, int count);

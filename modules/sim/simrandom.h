@@ -16,6 +16,7 @@ enum class Stream : quint32 {
     Dispatch = 5,
     Gauges = 6, // the water gauges' station lines
     Episodes = 7, // how each sensor responds to an episode
+    Cameras = 8, // where the cameras of the camera layer stand
 };
 
 [[nodiscard]] QRandomGenerator makeGenerator(quint64 seed, Stream stream);

@@ -1,12 +1,15 @@
 #include "citystate.h"
 
 #include "ingestpipeline.h"
+#include "maplayers.h"
 #include "metricsregistry.h"
 #include "mqttclient.h"
 #include "processmetrics.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+
+#include <algorithm>
 
 namespace citybrain {
 
@@ -19,10 +22,23 @@ CityState::CityState(bool embeddedBroker, const QString& wallId, QObject* parent
     , m_annotations(nullptr)
     , m_focus(wallId, nullptr)
     , m_alarms(&m_incidents, nullptr)
+    , m_sensorMarkers(&m_alarms, nullptr)
+    , m_incidentMarkers(&m_incidents, nullptr)
 {
     m_healthTimer.setInterval(1000);
-    // SLA clocks, alarms and duplicate hints move with time, not only with data.
-    connect(&m_healthTimer, &QTimer::timeout, this, [this] { m_incidents.tick(QDateTime::currentMSecsSinceEpoch()); });
+    // SLA clocks, alarms and duplicate hints move with time, not only with data; so do silent sensors.
+    connect(&m_healthTimer, &QTimer::timeout, this, [this] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_incidents.tick(now);
+        m_sensorMarkers.tick(now);
+    });
+}
+
+void CityState::setMapLayers(MapLayers* layers)
+{
+    m_mapLayers = layers;
+    m_sensorMarkers.setMapLayers(layers);
+    m_incidentMarkers.setMapLayers(layers);
 }
 
 void CityState::attach(IngestPipeline* pipeline)
@@ -63,7 +79,10 @@ void CityState::setLive(bool live)
         m_incidents.applyActions(m_missedActions);
         m_alarms.apply(m_missedAlarms);
         m_indicators.apply(m_missedIndicators);
+        if (m_mapLayers)
+            m_mapLayers->apply(m_missedGis);
     }
+    m_missedGis.clear();
     m_missedIncidents.clear();
     m_missedActions.clear();
     m_missedAlarms.clear();
@@ -86,6 +105,8 @@ void CityState::apply(const IngestBatch& batch)
         m_incidents.apply(batch.incidents);
         m_incidents.applyActions(batch.actions);
         m_alarms.apply(batch.alarms);
+        if (m_mapLayers)
+            m_mapLayers->apply(batch.gisUpdates);
     } else {
         constexpr std::size_t limit = 100000; // the store has them all; these only bridge the return
         if (m_missedIncidents.size() < limit)
@@ -96,7 +117,17 @@ void CityState::apply(const IngestBatch& batch)
             m_missedActions.insert(m_missedActions.end(), batch.actions.begin(), batch.actions.end());
         if (m_missedIndicators.size() < limit)
             m_missedIndicators.insert(m_missedIndicators.end(), batch.indicators.begin(), batch.indicators.end());
+        for (const GisUpdate& update : batch.gisUpdates) {
+            if (update.kind != GisUpdate::Kind::Upsert) { // what came before on this layer no longer counts
+                m_missedGis.erase(std::remove_if(m_missedGis.begin(), m_missedGis.end(),
+                                      [&](const GisUpdate& missed) { return missed.layerId == update.layerId; }),
+                    m_missedGis.end());
+            }
+            if (m_missedGis.size() < limit)
+                m_missedGis.push_back(update);
+        }
     }
+    m_sensorMarkers.apply(batch.telemetry, QDateTime::currentMSecsSinceEpoch());
     m_health.apply(batch);
     m_presence.apply(batch.presence);
     m_annotations.apply(batch.annotations); // live and in playback alike: they mark moments
@@ -125,6 +156,8 @@ void CityState::provideToQml()
     AnnotationModel::provide(&m_annotations);
     WallFocus::provide(&m_focus);
     SensorAlarmModel::provide(&m_alarms);
+    SensorMarkers::provide(&m_sensorMarkers);
+    IncidentMarkers::provide(&m_incidentMarkers);
 }
 
 } // namespace citybrain

@@ -2,8 +2,10 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import CityBrain.Theme
 
-// The map's alarmed-sensor symbol for a legend: a hollow square, with corner brackets around it when
-// `unacknowledged` (as DistrictMap draws them).
+// A monitoring alarm's symbol beside text: a hollow square, with corner brackets around it while
+// `unacknowledged`. It is not a map symbol: CityMap draws a sensor by its status (a filled square of
+// Theme.sensorColors for an alarm) and a pulsing halo behind what is not acknowledged; MapLegend and
+// MapSymbolGlyph show those.
 Item {
     id: root
 

@@ -5,38 +5,48 @@ import CityBrain.Incidents
 import CityBrain.Gis
 import CityBrain.Wall
 
-// The district map beside a console's detail pane: every incident's marker and the sensors in alarm
-// (hollow squares, bracketed until acknowledged), the selected incident's district highlighted and a
-// pulsing ring on it. Clicking near a marker of the queue selects it.
-// The map item draws the whole city (it has no zoom), so "centring" is the highlight and the ring.
+// The map beside a console's detail pane (CityMap, the same layers as the wall's): the districts, the
+// sensors and the incidents around the selected incident, at street level, the incident ringed and
+// its district outlined. The dispatcher may pan and zoom (drag, wheel, and the arrows, + and - once the
+// map has the keyboard); "Recentre" goes back to the incident. A click on an incident selects it; a
+// click on a cluster zooms in on it. The legend opens from its button.
 Panel {
     id: root
 
-    // The queue whose incidents can be picked on the map.
+    // The queue the console shows (its incidents are on the map with every other open one).
     property IncidentQueue queue
     property string selectedId
     property string district
     property real lon: 0
     property real lat: 0
     property bool hasPosition: root.lon !== 0 || root.lat !== 0
-    // Bumped after the map's projection changed (its size), so the overlays move with it.
-    property int viewRevision: 0
-    // Set by G: the ring pulses larger for a moment to draw the eye.
+    // Set by G: a ring grows around the incident for a moment to draw the eye.
     property bool flash: false
+    property bool legendOpen: false
+    // Bumped when the map moved, so the flash ring follows it.
+    property int viewRevision: 0
+    readonly property alias map: cityMap
+    readonly property bool needsAttention: IncidentMarkers.openCount > 0 || SensorAlarms.unacknowledgedCount > 0
 
     signal picked(string incidentId)
 
-    function refreshView() {
-        root.viewRevision++;
-    }
-
-    function point(lon: real, lat: real, revision: int): point {
-        return revision >= 0 && map.width > 0 ? map.project(lon, lat) : Qt.point(-1000, -1000);
+    // Back to the selected incident at street level (the whole city when there is none or it has no
+    // position).
+    function recentre() {
+        if (root.selectedId.length > 0 && root.hasPosition)
+            cityMap.flyTo(root.lon, root.lat, Theme.mapDetailZoom);
+        else if (root.selectedId.length === 0 || !cityMap.flyToIncident(root.selectedId, Theme.mapDetailZoom))
+            cityMap.fitCity(true);
     }
 
     function attention() {
         root.flash = true;
         flashTimer.restart();
+        root.recentre();
+    }
+
+    function point(lon: real, lat: real, revision: int): point {
+        return revision >= 0 && cityMap.width > 0 ? cityMap.project(lon, lat) : Qt.point(-1000, -1000);
     }
 
     // A console's incidents stay readable and workable when the feed pauses: the connection is shown
@@ -46,6 +56,11 @@ Panel {
     subtitle: root.district.length > 0 ? Labels.districtLabel(root.district) : ""
     empty: false
 
+    onSelectedIdChanged: Qt.callLater(root.recentre)
+    onLonChanged: Qt.callLater(root.recentre)
+    onLatChanged: Qt.callLater(root.recentre)
+    Component.onCompleted: Qt.callLater(root.recentre)
+
     Timer {
         id: flashTimer
 
@@ -53,164 +68,186 @@ Panel {
         onTriggered: root.flash = false
     }
 
-    DistrictMap {
-        id: map
+    CityMap {
+        id: cityMap
 
         anchors.fill: parent
-        incidents: Incidents
-        fillColor: Theme.mapFill
-        borderColor: Theme.mapBorder
-        labelColor: Theme.mapLabel
-        highlightColor: Theme.mapHighlight
-        labelPixelSize: Theme.fontSmall
-        fontFamily: Theme.fontFamily
-        markerScale: Theme.mapMarkerScale * 0.8
-        severityColors: Theme.severityColors
-        borderWidth: Theme.borderWidth
-        margin: Theme.spacing
+        shownLayers: ["districts", "outline", "sensors", "incidents"]
         highlightedDistrict: root.district
-        alarms: SensorAlarms
-        onWidthChanged: Qt.callLater(root.refreshView)
-        onHeightChanged: Qt.callLater(root.refreshView)
-    }
-
-    // The brackets of unacknowledged alarms blink slowly: each step repaints the whole map.
-    Timer {
-        interval: Theme.mapAlarmBlinkMs
-        repeat: true
-        running: SensorAlarms.unacknowledgedCount > 0
-        onTriggered: map.alarmPulse = map.alarmPulse > 0.5 ? 0.25 : 1.0
-        onRunningChanged: map.alarmPulse = 1.0
-    }
-
-    // Click targets for the queue's incidents.
-    Repeater {
-        model: root.queue
-
-        Item {
-            id: target
-
-            required property string incidentId
-            required property real lon
-            required property real lat
-            readonly property point at: root.point(target.lon, target.lat, root.viewRevision)
-
-            x: target.at.x - width / 2
-            y: target.at.y - height / 2
-            width: Theme.mapFocusRing
-            height: width
-
-            MouseArea {
-                anchors.fill: parent
-                cursorShape: Qt.PointingHandCursor
-                onClicked: root.picked(target.incidentId)
-            }
+        highlightedIncident: root.selectedId
+        // The console's offline basemap (empty: none) and the datum of its tiles.
+        basemap: Session.basemap
+        basemapDatum: Session.basemapDatum
+        backgroundColor: Theme.mapBackground
+        districtFill: Theme.mapFill
+        districtBorder: Theme.mapBorder
+        outlineColor: Theme.mapOutline
+        highlightColor: Theme.mapHighlight
+        labelColor: Theme.mapLabel
+        areaColor: Theme.mapArea
+        cameraColor: Theme.mapCamera
+        clusterCentre: Theme.mapClusterCentre
+        textColor: Theme.mapText
+        severityColors: Theme.severityColors
+        sensorColors: Theme.sensorColors
+        fontFamily: Theme.fontFamily
+        labelPixelSize: Theme.fontSmall
+        markerScale: Theme.mapMiniMarkerScale
+        onViewChanged: root.viewRevision++
+        onFeatureClicked: feature => {
+            if (feature.kind === "incident" && feature.id !== undefined)
+                root.picked(feature.id);
         }
     }
 
-    // Cross-hairs through the selected incident, so the eye finds it on the whole-city map.
-    Rectangle {
-        visible: focusRing.visible
-        x: 0
-        y: Math.round(focusRing.at.y - height / 2)
-        width: map.width
-        height: Theme.borderWidth
-        color: Theme.accent
-        opacity: 0.6
+    // The halos behind unacknowledged incidents: dim and bright again, only their opacity changes.
+    SequentialAnimation {
+        running: root.needsAttention && root.visible
+        loops: Animation.Infinite
+        onStopped: cityMap.pulse = 1
+
+        NumberAnimation {
+            target: cityMap
+            property: "pulse"
+            to: 0.25
+            duration: Theme.mapPulseMs / 2
+            easing.type: Easing.InOutSine
+        }
+
+        NumberAnimation {
+            target: cityMap
+            property: "pulse"
+            to: 1
+            duration: Theme.mapPulseMs / 2
+            easing.type: Easing.InOutSine
+        }
     }
 
+    // The map has the keyboard (after a click on it): arrows pan it, not the queue.
     Rectangle {
-        visible: focusRing.visible
-        x: Math.round(focusRing.at.x - width / 2)
-        y: 0
-        width: Theme.borderWidth
-        height: map.height
-        color: Theme.accent
-        opacity: 0.6
-    }
-
-    // The selected incident.
-    Rectangle {
-        id: focusRing
-
-        readonly property point at: root.point(root.lon, root.lat, root.viewRevision)
-        readonly property real size: root.flash ? Theme.mapFocusRing * 2 : Theme.mapFocusRing
-
-        visible: root.selectedId.length > 0 && root.hasPosition
-        x: focusRing.at.x - width / 2
-        y: focusRing.at.y - height / 2
-        width: focusRing.size
-        height: focusRing.size
-        radius: width / 2
+        anchors.fill: cityMap
+        visible: cityMap.activeFocus
         color: "transparent"
         border.color: Theme.accent
+        border.width: Theme.borderWidth * 2
+    }
+
+    // G: a ring grows around the selected incident for a moment (the map's own ring stays).
+    Rectangle {
+        id: flashRing
+
+        readonly property point at: root.point(root.lon, root.lat, root.viewRevision)
+
+        visible: root.flash && root.selectedId.length > 0 && root.hasPosition
+        x: flashRing.at.x - width / 2
+        y: flashRing.at.y - height / 2
+        width: Theme.mapFocusRing * 2
+        height: width
+        radius: width / 2
+        color: "transparent"
+        border.color: Theme.mapHighlight
         border.width: Theme.accentWidth
 
-        Behavior on width {
-            NumberAnimation { duration: 200 }
-        }
-
         SequentialAnimation on opacity {
-            running: focusRing.visible
+            running: flashRing.visible
             loops: Animation.Infinite
-            NumberAnimation { to: 0.5; duration: 700 }
-            NumberAnimation { to: 1.0; duration: 700 }
+
+            NumberAnimation {
+                to: 0.3
+                duration: Theme.mapPulseMs / 2
+            }
+
+            NumberAnimation {
+                to: 1
+                duration: Theme.mapPulseMs / 2
+            }
         }
     }
 
     Text {
         anchors.left: parent.left
-        anchors.bottom: parent.bottom
+        anchors.top: parent.top
+        anchors.margins: Theme.spacingSmall
         visible: root.selectedId.length === 0 || !root.hasPosition
         text: root.selectedId.length === 0 ? qsTr("No incident selected") : qsTr("This incident has no position")
         color: Theme.textMuted
+        style: Text.Outline
+        styleColor: Theme.mapBackground
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall
         textFormat: Text.PlainText
     }
 
-    // The alarm symbols, while there are any (the severity shapes are the queue's). Top right: the city
-    // leaves that corner empty.
-    Rectangle {
+    MapScaleBar {
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacingSmall
+        map: cityMap
+    }
+
+    // Recentre and the legend's switch, bottom right.
+    Row {
         anchors.right: parent.right
-        anchors.top: parent.top
-        visible: SensorAlarms.activeCount > 0
-        width: miniLegend.implicitWidth + 2 * Theme.spacingSmall
-        height: miniLegend.implicitHeight + 2 * Theme.spacingTiny
-        radius: Theme.radiusSmall
-        color: Theme.panelHeader
-        opacity: 0.92
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacingSmall
+        spacing: Theme.spacingSmall
 
-        Row {
-            id: miniLegend
+        Repeater {
+            model: ["legend", "recentre"]
 
-            anchors.centerIn: parent
-            spacing: Theme.spacingSmall
+            Rectangle {
+                id: button
 
-            AlarmGlyph {
-                anchors.verticalCenter: parent.verticalCenter
-            }
+                required property string modelData
+                readonly property bool isLegend: button.modelData === "legend"
+                readonly property bool on: button.isLegend && root.legendOpen
 
-            Text {
-                text: qsTr("Sensor in alarm")
-                color: Theme.textPrimary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                textFormat: Text.PlainText
-            }
+                objectName: "miniMap-" + button.modelData
+                width: buttonText.implicitWidth + 2 * Theme.spacing
+                height: Theme.mapButtonSize
+                radius: Theme.radiusSmall
+                color: button.on ? Theme.selection : Theme.mapOverlay
+                border.color: buttonArea.containsMouse || button.on ? Theme.accent : Theme.border
+                border.width: Theme.borderWidth
 
-            AlarmGlyph {
-                anchors.verticalCenter: parent.verticalCenter
-                unacknowledged: true
-            }
+                Text {
+                    id: buttonText
 
-            Text {
-                text: qsTr("not acknowledged")
-                color: Theme.textPrimary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                textFormat: Text.PlainText
+                    anchors.centerIn: parent
+                    text: button.isLegend ? "☰ " + qsTr("Legend") : "◎ " + qsTr("Recentre")
+                    color: Theme.textPrimary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    textFormat: Text.PlainText
+                }
+
+                MouseArea {
+                    id: buttonArea
+
+                    anchors.fill: parent
+                    hoverEnabled: true
+                    cursorShape: Qt.PointingHandCursor
+                    onClicked: {
+                        if (button.isLegend)
+                            root.legendOpen = !root.legendOpen;
+                        else
+                            root.recentre();
+                    }
+                }
             }
         }
+    }
+
+    MapLegend {
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.mapButtonSize + 2 * Theme.spacingSmall
+        anchors.rightMargin: Theme.spacingSmall
+        visible: root.legendOpen
+        showCameras: false
+    }
+
+    MapFeatureCard {
+        map: cityMap
     }
 }

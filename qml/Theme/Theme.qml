@@ -47,7 +47,6 @@ QtObject {
     readonly property real badgeHeight: Math.round(30 * scale)
     readonly property real indicatorDot: Math.round(16 * scale)
     readonly property real chartLineWidth: Math.max(2, Math.round(3 * scale))
-    readonly property real mapMarkerScale: scale
     // --- consoles (dispatcher, leader) -----------------------------------------------------------
     readonly property real queueRowHeight: Math.round(92 * scale)
     readonly property real queueRowHintHeight: Math.round(26 * scale)
@@ -71,8 +70,6 @@ QtObject {
     // A related alarm in the incident detail: two lines of text beside its sparkline.
     readonly property real alarmTrendRowHeight: Math.round(64 * scale)
     readonly property int alarmFlashMs: 600
-    // The map's unacknowledged-alarm brackets blink this slowly (each step repaints the map).
-    readonly property int mapAlarmBlinkMs: 1000
     readonly property int toastMs: 12000
     // Column shares of a console's body (left queue, right map; the detail takes the rest).
     readonly property real queueColumnShare: 0.34
@@ -120,7 +117,7 @@ QtObject {
 
     // Severity 0 minor .. 3 critical: colour AND shape AND text (Labels.severityLabel).
     readonly property list<color> severityColors: ["#56b4e9", "#f0e442", "#e69f00", "#e5533d"]
-    // The same shapes the DistrictMap draws: dot, ringed dot, triangle, diamond.
+    // The same shapes CityMap draws for incidents: dot, ringed dot, triangle, diamond.
     readonly property list<string> severityMarkers: ["●", "◉", "▲", "◆"]
 
     // Priority P1 .. P4: colour AND shape AND text ("◆ P1"). Index 0 is P1. The shapes match the
@@ -155,10 +152,58 @@ QtObject {
     readonly property list<color> seriesColors: ["#56b4e9", "#e69f00"]
 
     // --- map -----------------------------------------------------------------------------------
+    // The CityMap's looks (every map view: the wall's, the consoles' mini maps). Marker shapes carry the
+    // meaning on their own (MapLegend shows them); the colours are a second cue, chosen so that markers
+    // of the same shape stay apart for the common colour-vision deficiencies (checked with Machado 2009
+    // simulations in CIELAB): an incident dot (minor, sky blue) and a normal sensor dot (pale green), an
+    // incident triangle (major, orange) and a warning sensor triangle (violet).
+    readonly property color mapBackground: "#08111f"
     readonly property color mapFill: "#122846"
     readonly property color mapBorder: "#4a86c5"
+    readonly property color mapOutline: "#8cc8f0"
     readonly property color mapLabel: "#d6e6fa"
-    readonly property color mapHighlight: "#56b4e9"
+    // The selected or focused incident's ring and its district's border: white, unlike every status.
+    readonly property color mapHighlight: "#f5f9ff"
+    // Dynamic GeoJSON areas, lines and points (a feed's own "fill"/"stroke" wins).
+    readonly property color mapArea: "#2ec4b6"
+    readonly property color mapCamera: "#e8ecf2"
+    // A cluster's disc inside its status ring, and its count; also the markers' thin outline.
+    readonly property color mapClusterCentre: "#0a1426"
+    readonly property color mapText: "#ffffff"
+    // Sensor status 0 normal, 1 warning, 2 alarm, 3 offline: dot, triangle, square, hollow ring (the
+    // shapes CityMap draws), and none of them a severity colour.
+    readonly property list<color> sensorColors: ["#b4eb9a", "#9f6bff", "#ff66d9", "#7d8794"]
+    readonly property list<string> sensorStatusNames: ["normal", "warning", "alarm", "offline"]
+    // MapSymbolGlyph's names of the shapes CityMap draws, per category.
+    readonly property list<string> sensorShapes: ["dot", "triangle", "square", "hollowRing"]
+    readonly property list<string> severityShapes: ["dot", "ringedDot", "triangle", "diamond"]
+    // The incident density layer's ramp, low to high, as modules/gis/heatmap.cpp paints it (it is not
+    // themeable there): for the legend only.
+    readonly property list<color> mapHeatRamp: ["#285aff", "#00d2e6", "#ffe128", "#ff2d1e"]
+    readonly property real mapMarkerScale: scale
+    readonly property real mapMiniMarkerScale: scale * 0.85
+    // The wall's map flies this close to an incident a leader puts in focus (web-mercator zoom: 14 is a
+    // few streets); a console's mini map shows its selected incident at mapDetailZoom.
+    readonly property real mapFocusZoom: 14
+    readonly property real mapDetailZoom: 14
+    // One pulse of the halos behind unacknowledged incidents (dim, then bright again).
+    readonly property int mapPulseMs: 1600
+    // Overlays on the map (legend, layers, scale, readouts, hover card): panel-header boxes that let the
+    // map show through a little; their text stays opaque.
+    readonly property color mapOverlay: "#e611203a"
+    readonly property real mapLegendSymbol: Math.round(20 * scale)
+    readonly property real mapLegendClusterSymbol: Math.round(30 * scale)
+    readonly property real mapLayerPanelWidth: Math.round(250 * scale)
+    readonly property real mapLayerPanelMaxHeight: Math.round(330 * scale)
+    readonly property real mapLayerToggle: Math.round(20 * scale)
+    // The scale bar is a round distance no longer than this.
+    readonly property real mapScaleBarWidth: Math.round(120 * scale)
+    readonly property real mapScaleBarThickness: Math.max(2, Math.round(4 * scale))
+    readonly property real mapNorthArrowSize: Math.round(44 * scale)
+    readonly property real mapCardWidth: Math.round(340 * scale)
+    readonly property real mapCardSparkHeight: Math.round(54 * scale)
+    readonly property real mapCardOffset: Math.round(20 * scale)
+    readonly property real mapButtonSize: Math.round(40 * scale)
 
     function severityColor(severity: int): color {
         return theme.severityColors[Math.max(0, Math.min(3, severity))];
@@ -166,6 +211,15 @@ QtObject {
 
     function severityMarker(severity: int): string {
         return theme.severityMarkers[Math.max(0, Math.min(3, severity))];
+    }
+
+    // A sensor status ("normal", "warning", "alarm", "offline") as its marker category 0..3 (-1 unknown).
+    function sensorStatusIndex(status: string): int {
+        return theme.sensorStatusNames.indexOf(status);
+    }
+
+    function sensorColor(category: int): color {
+        return theme.sensorColors[Math.max(0, Math.min(3, category))];
     }
 
     function priorityColor(priority: int): color {

@@ -4,11 +4,17 @@
 // acknowledged P3 waterlogging with a likely duplicate (and an acknowledgement of this console's that
 // lost to another console's), and that duplicate. Three monitoring alarms: a water level over its line
 // under the waterlogging (so acknowledged), an anomaly under the fire (not acknowledged) and a cleared
-// noise alarm under no incident.
+// noise alarm under no incident. The map (MapLayers, shared by every CityMap) has the shipped districts and
+// outline, the open incidents, and 50 sensors around 108.70E 34.33N with five readings each (three of them
+// the alarms' sensors), one camera and a dynamic "flood" layer with one point (whose properties carry
+// markup that must stay text) and one feature rejected for bad geometry.
 #include "citystate.h"
 #include "consoleactions.h"
 #include "incidentalarm.h"
 #include "incidentdetail.h"
+#include "geojson.h"
+#include "gisupdate.h"
+#include "maplayers.h"
 #include "session.h"
 #include "topicscheme.h"
 
@@ -97,6 +103,10 @@ int main(int argc, char** argv)
     Session::provide(&session);
     CityState state(true);
     state.provideToQml();
+    MapLayers mapLayers;
+    mapLayers.addStandardLayers();
+    MapLayers::provide(&mapLayers);
+    state.setMapLayers(&mapLayers);
     IncidentModel& incidents = state.incidents();
     incidents.setConsoleId(session.clientId());
     incidents.apply({
@@ -141,6 +151,58 @@ int main(int argc, char** argv)
     noiseCleared.state = SensorAlarm::State::Cleared;
     noiseCleared.tsMs = now - 3'600'000;
     state.alarms().apply({ level, pm25, noise, noiseCleared });
+
+    // 50 sensors on a 10 x 5 grid about 1 km apart, five readings a minute apart; the first three are the
+    // alarms' sensors.
+    const QStringList domains { QStringLiteral("water"), QStringLiteral("air"), QStringLiteral("noise"),
+        QStringLiteral("traffic"), QStringLiteral("energy") };
+    for (int reading = 0; reading < 5; ++reading) {
+        std::vector<TelemetrySample> samples;
+        const qint64 ts = now - (4 - reading) * 60'000;
+        for (int i = 0; i < 50; ++i) {
+            TelemetrySample sample;
+            sample.domain = domains.at(i % domains.size());
+            sample.district = QStringLiteral("610404");
+            sample.sensorId = i == 0 ? QStringLiteral("water-610404-001")
+                : i == 1             ? QStringLiteral("air-610404-003")
+                : i == 2             ? QStringLiteral("noise-610404-002")
+                                     : QStringLiteral("%1-610404-%2").arg(sample.domain).arg(100 + i);
+            if (i < 3)
+                sample.domain = sample.sensorId.section(QLatin1Char('-'), 0, 0);
+            sample.lon = 108.65 + (i % 10) * 0.011;
+            sample.lat = 34.31 + (i / 10) * 0.009;
+            sample.tsMs = ts;
+            sample.seq = reading;
+            sample.values = { { QStringLiteral("value"), 10.0 + i + reading } };
+            if (sample.domain == QLatin1String("water"))
+                sample.values = { { QStringLiteral("level"), 5.0 + reading * 0.2 } };
+            else if (sample.domain == QLatin1String("air"))
+                sample.values = { { QStringLiteral("aqi"), 80.0 + reading * 10 }, { QStringLiteral("pm25"), 61.2 } };
+            samples.push_back(sample);
+        }
+        state.sensorMarkers().apply(samples, ts);
+    }
+    const auto gisLayer = [](const QString& id, const char* json) {
+        GeoJsonDocument document = parseGeoJson(QByteArray(json));
+        GisUpdate update;
+        update.layerId = id;
+        update.features = std::move(document.features);
+        update.rejectedFeatures = document.rejectedCount();
+        update.receivedMs = QDateTime::currentMSecsSinceEpoch();
+        return update;
+    };
+    mapLayers.apply({
+        gisLayer(QStringLiteral("cameras"),
+            R"({"type": "FeatureCollection", "features": [{"type": "Feature", "id": "cam-610404-001",
+                "geometry": {"type": "Point", "coordinates": [108.80, 34.40]},
+                "properties": {"name": "渭城区 测试路口 01", "district": "610404",
+                               "stream": "rtsp://demo.invalid/xy/cam-610404-001"}}]})"),
+        gisLayer(QStringLiteral("flood"),
+            R"({"type": "FeatureCollection", "features": [{"type": "Feature", "id": "flood-1",
+                "geometry": {"type": "Point", "coordinates": [108.80, 34.45]},
+                "properties": {"name": "<b>积水点</b> 1", "depth_cm": 40, "source": "测试"}},
+               {"type": "Feature", "id": "flood-bad", "geometry": {"type": "Point", "coordinates": [108.8]}}]})"),
+    });
 
     IncidentAlarm alarm(&incidents, ConsoleRole::Dispatcher, nullptr);
     IncidentAlarm::provide(&alarm);

@@ -36,6 +36,20 @@ private Q_SLOTS:
         QCOMPARE(scheme.allFeeds(), QStringLiteral("city/xy/v1/#"));
     }
 
+    void routesAGisLayer()
+    {
+        const TopicScheme::Route route = TopicScheme().route(QStringLiteral("xy/v1/gis/cameras"));
+        QCOMPARE(route.feed, Feed::Gis);
+        QCOMPARE(route.id, QStringLiteral("cameras"));
+    }
+
+    void gisBuilderAndRouteAgree()
+    {
+        const TopicScheme scheme(QStringLiteral("city/xy/v1"));
+        QCOMPARE(scheme.gis(QStringLiteral("flood-zones.2026")), QStringLiteral("city/xy/v1/gis/flood-zones.2026"));
+        QCOMPARE(scheme.route(scheme.gis(QStringLiteral("flood-zones.2026"))).id, QStringLiteral("flood-zones.2026"));
+    }
+
     void unknownTopics_data()
     {
         QTest::addColumn<QString>("topic");
@@ -51,6 +65,11 @@ private Q_SLOTS:
         QTest::newRow("long id") << QStringLiteral("xy/v1/indicator/") + QString(65, u'a');
         QTest::newRow("incident other") << "xy/v1/incident/a/delete";
         QTest::newRow("wall no control") << "xy/v1/wall/a";
+        QTest::newRow("gis no layer") << "xy/v1/gis";
+        QTest::newRow("gis empty layer") << "xy/v1/gis/";
+        QTest::newRow("gis bad layer char") << "xy/v1/gis/cam:eras";
+        QTest::newRow("gis too deep") << "xy/v1/gis/cameras/1";
+        QTest::newRow("gis long layer") << QStringLiteral("xy/v1/gis/") + QString(65, u'a');
     }
 
     void unknownTopics()

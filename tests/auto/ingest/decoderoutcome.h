@@ -25,5 +25,7 @@ inline QString outcome(const citybrain::FeedDecoder::Result& result)
         return QStringLiteral("action");
     if (std::holds_alternative<WallControl>(result))
         return QStringLiteral("wall");
+    if (std::holds_alternative<GisMessage>(result))
+        return QStringLiteral("gis");
     return QStringLiteral("valueless");
 }

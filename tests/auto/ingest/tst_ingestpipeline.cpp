@@ -57,6 +57,28 @@ QByteArray action(const QString& actionId, const QString& kind, qint64 tsMs, qin
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+// A GeoJSON FeatureCollection of `n` points with a name each (about 150 bytes a point).
+QByteArray gisCollection(int n)
+{
+    QByteArray json = R"({"type":"FeatureCollection","features":[)";
+    for (int i = 0; i < n; ++i) {
+        if (i > 0)
+            json += ',';
+        json += R"({"type":"Feature","id":"p)" + QByteArray::number(i)
+            + R"(","geometry":{"type":"Point","coordinates":[)" + QByteArray::number(108.5 + i * 1e-5, 'f', 6)
+            + R"(,34.3]},"properties":{"name":"咸阳市 秦都区 人民路口 摄像机"}})";
+    }
+    return json + "]}";
+}
+
+std::vector<GisUpdate> gisUpdates(const std::vector<std::shared_ptr<const IngestBatch>>& batches)
+{
+    std::vector<GisUpdate> all;
+    for (const auto& b : batches)
+        all.insert(all.end(), b->gisUpdates.begin(), b->gisUpdates.end());
+    return all;
+}
+
 const QString kIncidentTopic = QStringLiteral("xy/v1/incident/INC-7/event");
 const QString kActionTopic = QStringLiteral("xy/v1/incident/INC-7/action");
 
@@ -402,6 +424,59 @@ private Q_SLOTS:
         QCOMPARE(stored.front().id, raised.incidentId);
         QCOMPARE(pipeline.alarmsRaisedTotal(), 1);
         QCOMPARE(pipeline.alarmsClearedTotal(), 1);
+    }
+
+    void gisUpdatesReachTheBatchInArrivalOrder()
+    {
+        IngestPipeline pipeline({ TopicScheme(), {}, {}, 16 });
+        Collector collector(pipeline);
+        pipeline.start();
+        const QString topic = QStringLiteral("xy/v1/gis/flood-zones");
+        pipeline.enqueue(message(topic, gisCollection(2), 1));
+        pipeline.enqueue(message(topic, R"({"type":"Feature","id":"p0","geometry":null})", 1));
+        pipeline.enqueue(message(topic, QByteArray(), 1));
+        QTRY_COMPARE(gisUpdates(collector.batches).size(), std::size_t(3));
+        const std::vector<GisUpdate> updates = gisUpdates(collector.batches);
+        QCOMPARE(updates[0].kind, GisUpdate::Kind::Replace);
+        QCOMPARE(int(updates[0].features.size()), 2);
+        QCOMPARE(updates[1].kind, GisUpdate::Kind::Upsert);
+        QCOMPARE(updates[1].deletedIds, QStringList { QStringLiteral("p0") });
+        QCOMPARE(updates[2].kind, GisUpdate::Kind::Clear);
+        QVERIFY(updates[0].receivedMs > 0);
+        QCOMPARE(pipeline.decodedTotal(IngestPipeline::Decoded::Gis), qint64(3));
+        pipeline.stop();
+    }
+
+    void skippedGisFeaturesAreCountedByReason()
+    {
+        IngestPipeline pipeline({ TopicScheme(), {}, {}, 16 });
+        Collector collector(pipeline);
+        pipeline.start();
+        const QByteArray payload = R"({"type":"FeatureCollection","features":[)"
+                                   R"({"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[200,34]}},)"
+                                   R"({"type":"Feature","id":"b","geometry":{"type":"Point","coordinates":[108,99]}},)"
+                                   R"({"type":"Feature","id":"c"}]})";
+        pipeline.enqueue(message(QStringLiteral("xy/v1/gis/l"), payload, 1));
+        QTRY_COMPARE(gisUpdates(collector.batches).size(), std::size_t(1));
+        QCOMPARE(gisUpdates(collector.batches).front().rejectedFeatures, 3);
+        QCOMPARE(pipeline.gisFeaturesRejectedTotal(FeatureRejection::OutOfRange), qint64(2));
+        QCOMPARE(pipeline.gisFeaturesRejectedTotal(FeatureRejection::MissingGeometry), qint64(1));
+        QCOMPARE(pipeline.gisFeaturesRejectedTotal(FeatureRejection::UnclosedRing), qint64(0));
+        pipeline.stop();
+    }
+
+    void aMegabyteGisLayerGoesThroughWithDefaultLimits()
+    {
+        IngestPipeline pipeline({ TopicScheme(), {}, {}, 16 });
+        Collector collector(pipeline);
+        pipeline.start();
+        const QByteArray payload = gisCollection(8000);
+        QVERIFY(payload.size() > 1024 * 1024);
+        pipeline.enqueue(message(QStringLiteral("xy/v1/gis/cameras"), payload, 1));
+        QTRY_COMPARE(gisUpdates(collector.batches).size(), std::size_t(1));
+        QCOMPARE(int(gisUpdates(collector.batches).front().features.size()), 8000);
+        QCOMPARE(pipeline.rejectedTotal(RejectReason::Oversize), qint64(0));
+        pipeline.stop();
     }
 
     void rejectionsAreCountedAndTheStreamGoesOn()

@@ -1,6 +1,7 @@
 #include "citysimulator.h"
 #include "districtlayer.h"
 #include "feeddecoder.h"
+#include "geojson.h"
 #include "incidentactionjson.h"
 #include "topicscheme.h"
 
@@ -178,6 +179,17 @@ QString checkMessage(const TopicScheme& scheme, const SimMessage& m, qint64 nowM
     const TopicScheme::Route route = scheme.route(m.topic);
     if (route.feed == TopicScheme::Feed::Unknown)
         return QStringLiteral("unknown_topic ") + m.topic;
+    if (route.feed == TopicScheme::Feed::Gis) {
+        // A map layer: plain GeoJSON (no ts or seq), retained shared state.
+        if (m.qos != 1 || !m.retained)
+            return QStringLiteral("gis: QoS 1, retained");
+        const GeoJsonDocument layer = parseGeoJson(m.payload);
+        if (!layer.isValid())
+            return QStringLiteral("gis: ") + layer.error;
+        if (layer.rejectedCount() > 0)
+            return QStringLiteral("gis: ") + layer.problems.join(QStringLiteral("; "));
+        return {};
+    }
     if (m.payload.size() > 256 * 1024)
         return QStringLiteral("oversize");
     QJsonParseError error;
@@ -335,6 +347,8 @@ private Q_SLOTS:
         int incidents = 0;
         for (const SimMessage& m : run.messages) {
             const TopicScheme::Route route = scheme.route(m.topic);
+            if (route.feed == TopicScheme::Feed::Gis)
+                continue; // plain GeoJSON, no seq
             const QJsonObject o = QJsonDocument::fromJson(m.payload).object();
             QString key;
             const auto seq = static_cast<qint64>(o.value(QLatin1String("seq")).toDouble());
@@ -403,6 +417,7 @@ private Q_SLOTS:
         CitySimulator simulator(settings, DistrictLayer::xianyang());
         const qint64 now = beijing(wednesday, 10);
         int incidents = 0;
+        int cameraLayers = 0;
         QStringList indicators;
         for (const SimMessage& m : simulator.start(now)) {
             const TopicScheme::Route route = simulator.topics().route(m.topic);
@@ -413,9 +428,12 @@ private Q_SLOTS:
                 QVERIFY(o.value(QLatin1String("ts")).toDouble() < double(now));
             } else if (route.feed == TopicScheme::Feed::Indicator) {
                 indicators << route.id;
+            } else if (route.feed == TopicScheme::Feed::Gis && route.id == QLatin1String("cameras")) {
+                ++cameraLayers;
             }
         }
         QVERIFY(incidents >= 3 && incidents <= 5);
+        QVERIFY(cameraLayers == 1);
         for (const char* id : { "air.aqi", "air.pm25", "traffic.free_flow_rate", "traffic.congestion", "energy.load",
                  "hotline.cases_today", "incidents.open", "plan.5g_stations", "plan.mobile_services",
                  "plan.online_services_rate", "plan.mobile_office_rate", "plan.cloud_systems_rate",
