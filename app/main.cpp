@@ -170,6 +170,7 @@ int main(int argc, char* argv[])
     CityState state(config.mqtt.brokers.isEmpty(), config.wallId);
     state.setMapLayers(&mapLayers); // before the first batch
     state.sensorMarkers().setOfflineAfterSeconds(config.stale.telemetrySeconds);
+    state.incidentMarkers().setHeatWindowHours(config.map.heatWindowHours);
     state.health().setStaleThresholds(config.stale.telemetrySeconds, config.stale.indicatorSeconds);
     state.indicators().setEnglish(options.language == QLatin1String("en"));
     state.alarms().setEnglish(options.language == QLatin1String("en"));

@@ -1002,40 +1002,345 @@
         <translation>数字咸阳城市大脑</translation>
     </message>
     <message>
-        <location filename="../qml/CityBrain/Main.qml" line="207"/>
+        <location filename="../qml/CityBrain/Main.qml" line="211"/>
         <source>Your &apos;%1&apos; did not take effect: %2 (%3) had already &apos;%4&apos;; the incident is now %5</source>
         <translation>您的“%1”未生效：%2（%3）已“%4”，事件现为 %5</translation>
     </message>
 </context>
 <context>
+    <name>MapCoordinates</name>
+    <message>
+        <location filename="../qml/Panels/MapCoordinates.qml" line="19"/>
+        <source>Zoom %1</source>
+        <translation>缩放 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapCoordinates.qml" line="47"/>
+        <source>drawn in GCJ-02, coordinates WGS-84</source>
+        <translation>按 GCJ-02 绘制，坐标为 WGS-84</translation>
+    </message>
+</context>
+<context>
+    <name>MapFeatureCard</name>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="91"/>
+        <source>Sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="92"/>
+        <source>No readings received yet</source>
+        <translation>尚未收到读数</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="102"/>
+        <source>Last reading %1 ago</source>
+        <translation>最近读数：%1前</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="128"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="132"/>
+        <source>Stream: %1</source>
+        <translation>视频流：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="134"/>
+        <source>Video not connected</source>
+        <translation>视频未接入</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="143"/>
+        <source>%1 sensors</source>
+        <translation>%1 个传感器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="146"/>
+        <source>%1 incidents</source>
+        <translation>%1 起事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="149"/>
+        <source>%1 cameras</source>
+        <translation>%1 个摄像头</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="152"/>
+        <source>%1 features</source>
+        <translation>%1 个要素</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="155"/>
+        <source>Click to zoom in</source>
+        <translation>点击放大</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="162"/>
+        <source>Layer %1</source>
+        <translation>图层 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="168"/>
+        <source>… %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="195"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="318"/>
+        <source>%1 ago</source>
+        <translation>%1前</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="329"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapFeatureCard.qml" line="398"/>
+        <source>%1 trend</source>
+        <translation>%1趋势</translation>
+    </message>
+</context>
+<context>
+    <name>MapLabels</name>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="15"/>
+        <source>Normal</source>
+        <comment>sensor status</comment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="17"/>
+        <source>Warning</source>
+        <comment>sensor status</comment>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="19"/>
+        <source>Alarm</source>
+        <comment>sensor status</comment>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="21"/>
+        <source>Offline</source>
+        <comment>sensor status</comment>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="30"/>
+        <source>Air quality</source>
+        <translation>空气质量</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="32"/>
+        <source>Traffic</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="34"/>
+        <source>Water level</source>
+        <translation>水位</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="36"/>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="38"/>
+        <source>Power load</source>
+        <translation>电力负荷</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="47"/>
+        <source>AQI</source>
+        <translation>AQI</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="57"/>
+        <source>Flow</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="59"/>
+        <source>Speed</source>
+        <translation>车速</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="61"/>
+        <source>Congestion index</source>
+        <translation>拥堵指数</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="63"/>
+        <source>Level</source>
+        <translation>水位</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="65"/>
+        <source>Warning line</source>
+        <translation>警戒水位</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="67"/>
+        <source>Guarantee line</source>
+        <translation>保证水位</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="69"/>
+        <source>Noise level</source>
+        <translation>等效声级</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="71"/>
+        <source>Load</source>
+        <translation>负荷</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="86"/>
+        <source>veh/h</source>
+        <translation>辆/小时</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="106"/>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="107"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="113"/>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="114"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="119"/>
+        <source>%1° E</source>
+        <translation>东经 %1°</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="119"/>
+        <source>%1° W</source>
+        <translation>西经 %1°</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="123"/>
+        <source>%1° N</source>
+        <translation>北纬 %1°</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLabels.qml" line="123"/>
+        <source>%1° S</source>
+        <translation>南纬 %1°</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayerPanel</name>
+    <message>
+        <location filename="../qml/Panels/MapLayerPanel.qml" line="41"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLayerPanel.qml" line="56"/>
+        <source>%1 rejected</source>
+        <translation>已拒收 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLayerPanel.qml" line="165"/>
+        <source>%1 rejected (bad geometry)</source>
+        <translation>已拒收 %1 个（几何无效）</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../qml/Panels/MapLegend.qml" line="102"/>
+        <source>Incidents</source>
+        <comment>map legend</comment>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLegend.qml" line="121"/>
+        <source>Unacknowledged</source>
+        <comment>map legend: the pulsing halo</comment>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLegend.qml" line="131"/>
+        <source>Sensors</source>
+        <comment>map legend</comment>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLegend.qml" line="152"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLegend.qml" line="175"/>
+        <source>Cluster: ring split by status, number = count</source>
+        <translation>聚合：圆环按状态分色，数字为数量</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLegend.qml" line="190"/>
+        <source>Incident density, last %1 h</source>
+        <translation>近%1小时事件密度</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLegend.qml" line="198"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/MapLegend.qml" line="223"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>MapNorthArrow</name>
+    <message>
+        <location filename="../qml/Panels/MapNorthArrow.qml" line="22"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+</context>
+<context>
     <name>MapPanel</name>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="15"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="67"/>
         <source>Xianyang city overview</source>
         <translation>咸阳市域态势</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="16"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="68"/>
         <source>%1 open incidents</source>
         <translation>未结事件 %1 起</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="69"/>
-        <source>Severity</source>
-        <translation>事件等级</translation>
+        <location filename="../qml/Panels/MapPanel.qml" line="179"/>
+        <source>Basemap not shown: %1</source>
+        <translation>底图未显示：%1</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="121"/>
-        <source>Alarm not acknowledged</source>
-        <translation>告警未确认</translation>
-    </message>
-    <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="121"/>
-        <source>Sensor in alarm</source>
-        <translation>告警传感器</translation>
-    </message>
-    <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="136"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="168"/>
         <source>No incidents on the map</source>
         <translation>地图上暂无事件</translation>
     </message>
@@ -1043,29 +1348,29 @@
 <context>
     <name>MiniMapPanel</name>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="45"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="59"/>
         <source>Location</source>
         <translation>事件位置</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="165"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="176"/>
         <source>No incident selected</source>
         <translation>未选择事件</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="165"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="176"/>
         <source>This incident has no position</source>
         <translation>此事件没有位置信息</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="195"/>
-        <source>Sensor in alarm</source>
-        <translation>告警传感器</translation>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="221"/>
+        <source>Legend</source>
+        <translation>图例</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="208"/>
-        <source>not acknowledged</source>
-        <translation>未确认</translation>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="221"/>
+        <source>Recentre</source>
+        <translation>复位</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1681,14 @@
     </message>
 </context>
 <context>
+    <name>citybrain::CityMapItem</name>
+    <message>
+        <location filename="../modules/gis/citymapitem.cpp" line="200"/>
+        <source>Unknown basemap datum &quot;%1&quot; (use wgs84 or gcj02)</source>
+        <translation>未知的底图坐标系“%1”（应为 wgs84 或 gcj02）</translation>
+    </message>
+</context>
+<context>
     <name>citybrain::ConsoleActions</name>
     <message>
         <location filename="../modules/wall/consoleactions.cpp" line="58"/>
@@ -1453,9 +1766,42 @@
 <context>
     <name>citybrain::IncidentAlarm</name>
     <message>
-        <location filename="../modules/incidents/incidentalarm.cpp" line="33"/>
+        <location filename="../modules/incidents/incidentalarm.cpp" line="30"/>
         <source>The alarm sound cannot be played (no audio output or a bad file).</source>
         <translation>无法播放警报声音（没有音频输出或文件损坏）。</translation>
+    </message>
+</context>
+<context>
+    <name>citybrain::MapLayers</name>
+    <message>
+        <location filename="../modules/gis/maplayers.cpp" line="167"/>
+        <source>Districts</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <location filename="../modules/gis/maplayers.cpp" line="168"/>
+        <source>City outline</source>
+        <translation>市界</translation>
+    </message>
+    <message>
+        <location filename="../modules/gis/maplayers.cpp" line="179"/>
+        <source>Sensors</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <location filename="../modules/gis/maplayers.cpp" line="180"/>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../modules/gis/maplayers.cpp" line="181"/>
+        <source>Incident density</source>
+        <translation>事件热力</translation>
+    </message>
+    <message>
+        <location filename="../modules/gis/maplayers.cpp" line="182"/>
+        <source>Cameras</source>
+        <translation>摄像头</translation>
     </message>
 </context>
 </TS>

@@ -131,7 +131,7 @@ Figures measure(int count, int frames, const QSize& size)
     const std::vector<QPointF> positions = cityPositions(count, random);
 
     const double rssBefore = rssMb();
-    auto layers = std::make_unique<MapLayers>();
+    auto layers = std::make_unique<MapLayers>(nullptr);
     layers->addStandardLayers();
     QQuickWindow window;
     window.resize(size);

@@ -228,6 +228,7 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
         { QStringLiteral("map/districts_datum"), datum(&config->map.districtsDatum) },
         { QStringLiteral("map/cameras_file"), existingFile(&config->map.camerasFile) },
         { QStringLiteral("map/cameras_datum"), datum(&config->map.camerasDatum) },
+        { QStringLiteral("map/heat_window_hours"), number(1, 720, [&](double v) { config->map.heatWindowHours = v; }) },
         { QStringLiteral("store/db"),
             [&](const QString& text) {
                 if (text.isEmpty())

@@ -39,6 +39,7 @@ struct MapConfig
     QString districtsDatum = QStringLiteral("wgs84");
     QString camerasFile; // GeoJSON camera points (otherwise they come over MQTT on <prefix>/gis/cameras)
     QString camerasDatum = QStringLiteral("wgs84");
+    double heatWindowHours = 24; // the incident density layer counts incidents first reported this recently
 };
 
 struct AppConfig

@@ -515,7 +515,8 @@ void CityMapItem::mousePressEvent(QMouseEvent* event)
         event->ignore();
         return;
     }
-    forceActiveFocus(Qt::MouseFocusReason);
+    if (activeFocusOnTab()) // a mini map beside a keyboard-driven queue leaves the keys to the queue
+        forceActiveFocus(Qt::MouseFocusReason);
     stopFlight();
     m_pressPos = event->position();
     m_lastDragPos = event->position();

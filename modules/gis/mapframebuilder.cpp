@@ -403,14 +403,16 @@ bool MapFrameBuilder::updatePointLayers(const MapRequest& request, const MapView
             else
                 changed = true;
             cache.id = id;
-            const int level = static_cast<int>(std::floor(view.zoom()));
+            // Bigger symbols (a wall's markerScale) need bigger cluster cells: cluster as if zoomed out.
+            const double clusterZoom = view.zoom() - std::log2(std::max<qreal>(1, m_style.markerScale));
+            const int level = static_cast<int>(std::floor(clusterZoom));
             const QRectF shown = view.worldRect();
             if (cache.revision != layer->markers.revision() || cache.zoomLevel != level
                 || !cache.queried.contains(shown)) {
                 // Ask for half a screen more on every side so a pan does not re-query at once.
                 cache.queried
                     = shown.adjusted(-shown.width() / 2, -shown.height() / 2, shown.width() / 2, shown.height() / 2);
-                cache.symbols = layer->markers.symbols(view.zoom(), cache.queried);
+                cache.symbols = layer->markers.symbols(clusterZoom, cache.queried);
                 cache.revision = layer->markers.revision();
                 cache.zoomLevel = level;
                 ++m_symbolRebuilds;

@@ -64,7 +64,8 @@ public:
         qint64 updatedMs = 0;
     };
 
-    explicit MapLayers(QObject* parent = nullptr);
+    // No default argument: QML would construct its own (empty) singleton instead of calling create().
+    explicit MapLayers(QObject* parent);
     ~MapLayers() override;
 
     // The shipped layers (districts, outline, sensors, incidents, heat, cameras), empty but for the

@@ -1,5 +1,7 @@
 #include "incidentmarkers.h"
 
+#include <algorithm>
+
 #include "districtlayer.h"
 #include "incidentmodel.h"
 #include "maplayers.h"
@@ -103,15 +105,21 @@ void IncidentMarkers::sync(qint64 nowMs)
             if (!incident || !hasPlace(incident->latest))
                 continue;
             const QPointF lonLat(incident->latest.lon, incident->latest.lat);
-            const auto severity = static_cast<quint8>(incident->latest.severity);
+            // The map shows the priority a dispatcher works by (derived from severity, or overridden):
+            // category 3 is P1, drawn with the shape and colour of the most severe grade.
+            const auto urgency = static_cast<quint8>(std::clamp(4 - incident->priority, 0, 3));
             if (incident->isOpen())
-                open.insert(id, MarkerState { lonLat, severity, incident->state == IncidentState::New });
+                open.insert(id, MarkerState { lonLat, urgency, incident->state == IncidentState::New });
             if (nowMs - incident->reportedMs <= windowMs)
-                heat.insert(id, MarkerState { lonLat, severity, false });
+                heat.insert(id, MarkerState { lonLat, urgency, false });
         }
     }
-    const bool countsChanged = open.size() != m_openCount || heat.size() != m_heatCount;
+    int pulsing = 0;
+    for (const MarkerState& state : open)
+        pulsing += state.pulse ? 1 : 0;
+    const bool countsChanged = open.size() != m_openCount || heat.size() != m_heatCount || pulsing != m_pulsingCount;
     m_openCount = static_cast<int>(open.size());
+    m_pulsingCount = pulsing;
     m_heatCount = static_cast<int>(heat.size());
     bool markersChanged = false;
     if (m_layers) {

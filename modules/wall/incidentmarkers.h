@@ -31,6 +31,8 @@ class IncidentMarkers : public QObject, public QmlSingleton<IncidentMarkers>
     QML_SINGLETON
     Q_PROPERTY(double heatWindowHours READ heatWindowHours WRITE setHeatWindowHours NOTIFY heatWindowHoursChanged)
     Q_PROPERTY(int openCount READ openCount NOTIFY changed)
+    // Open incidents not acknowledged yet: their markers pulse.
+    Q_PROPERTY(int pulsingCount READ pulsingCount NOTIFY changed)
     Q_PROPERTY(int heatCount READ heatCount NOTIFY changed)
 public:
     static constexpr const char* incidentsLayerId = "incidents";
@@ -58,6 +60,7 @@ public:
     Q_INVOKABLE [[nodiscard]] QVariantMap incident(const QString& id) const;
 
     [[nodiscard]] int openCount() const { return m_openCount; }
+    [[nodiscard]] int pulsingCount() const { return m_pulsingCount; }
     [[nodiscard]] int heatCount() const { return m_heatCount; }
 
 Q_SIGNALS:
@@ -75,6 +78,7 @@ private:
     QTimer m_pruneTimer;
     double m_heatWindowHours = 24;
     int m_openCount = 0;
+    int m_pulsingCount = 0;
     int m_heatCount = 0;
 };
 

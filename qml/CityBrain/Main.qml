@@ -136,10 +136,14 @@ Window {
                 anchors.leftMargin: Theme.margin
                 anchors.rightMargin: Theme.margin
                 anchors.bottomMargin: Theme.margin
+                // The focused incident is centred above its card, not under it.
+                bottomInset: focusCard.visible ? focusCard.height + Theme.margin : 0
             }
 
             // A leader's "focus on this incident" (WallFocus): its card over the map until cleared.
             FocusCard {
+                id: focusCard
+
                 anchors.left: mapPanel.left
                 anchors.right: mapPanel.right
                 anchors.bottom: mapPanel.bottom

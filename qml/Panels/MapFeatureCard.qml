@@ -40,14 +40,18 @@ Rectangle {
     property list<int> breakdown
     property string memberKind
 
-    // Where the cursor is, and the map's right and bottom edges, in the card's parent: the card sits
-    // beside the cursor on the side where it fits, inside the map.
+    // Where the cursor and the map's edges are in the card's parent: the card sits beside the cursor on
+    // the side where it fits, inside the map.
     readonly property point cursor: root.map && root.map.cursorInside && root.parent
                                     ? root.parent.mapFromItem(root.map, root.map.project(root.map.cursorCoordinate.x,
                                                                                          root.map.cursorCoordinate.y))
                                     : Qt.point(0, 0)
-    readonly property real roomRight: root.map && root.parent ? root.parent.mapFromItem(root.map, root.map.width, 0).x : 0
-    readonly property real roomBottom: root.map && root.parent ? root.parent.mapFromItem(root.map, 0, root.map.height).y : 0
+    readonly property point roomTopLeft: root.map && root.parent ? root.parent.mapFromItem(root.map, 0, 0) : Qt.point(0, 0)
+    readonly property real roomRight: root.roomTopLeft.x + (root.map ? root.map.width : 0)
+    readonly property real roomBottom: root.roomTopLeft.y + (root.map ? root.map.height : 0)
+    readonly property bool fitsRight: root.cursor.x + Theme.mapCardOffset + root.width <= root.roomRight
+    readonly property bool fitsLeft: root.cursor.x - Theme.mapCardOffset - root.width >= root.roomTopLeft.x
+    readonly property bool fitsBelow: root.cursor.y + Theme.mapCardOffset + root.height <= root.roomBottom
 
     function clear() {
         root.kind = "";
@@ -197,18 +201,16 @@ Rectangle {
         root.kind = feature.kind;
     }
 
-    readonly property bool fitsRight: root.cursor.x + Theme.mapCardOffset + root.width <= root.roomRight
-    readonly property bool fitsLeft: root.cursor.x - Theme.mapCardOffset - root.width >= 0
-    readonly property bool fitsBelow: root.cursor.y + Theme.mapCardOffset + root.height <= root.roomBottom
-
     // Right of the cursor, else left of it (level with it, moved up as far as the map's bottom needs);
     // when the map is too narrow for either, below the cursor, else above it.
     x: root.fitsRight ? root.cursor.x + Theme.mapCardOffset
                       : (root.fitsLeft ? root.cursor.x - Theme.mapCardOffset - root.width
-                                       : Math.max(0, Math.min(root.cursor.x - root.width / 2, root.roomRight - root.width)))
-    y: root.fitsRight || root.fitsLeft ? Math.max(0, Math.min(root.cursor.y + Theme.mapCardOffset, root.roomBottom - root.height))
-                                       : (root.fitsBelow ? root.cursor.y + Theme.mapCardOffset
-                                                         : Math.max(0, root.cursor.y - Theme.mapCardOffset - root.height))
+                                       : Math.max(root.roomTopLeft.x, Math.min(root.cursor.x - root.width / 2,
+                                                                               root.roomRight - root.width)))
+    y: root.fitsRight || root.fitsLeft
+       ? Math.max(root.roomTopLeft.y, Math.min(root.cursor.y + Theme.mapCardOffset, root.roomBottom - root.height))
+       : (root.fitsBelow ? root.cursor.y + Theme.mapCardOffset
+                         : Math.max(root.roomTopLeft.y, root.cursor.y - Theme.mapCardOffset - root.height))
     // On a narrow map (a console's) the card narrows, down to 60 %, so it fits beside any point of it.
     width: root.map ? Math.min(Theme.mapCardWidth, Math.max(Theme.mapCardWidth * 0.6,
                                                              root.map.width / 2 - Theme.mapCardOffset))

@@ -3,11 +3,11 @@ import QtQuick
 import CityBrain.Theme
 
 // What the map's symbols mean, drawn with the map's own shapes (MapSymbolGlyph): incidents by
-// severity (dot, ringed dot, triangle, diamond; Theme.severityMarkers in text), sensors by status
-// (dot normal, triangle warning, square alarm, hollow ring offline), cameras, the pulsing halo of what
-// nobody has acknowledged yet, clusters (a ring split by status around the count) and the incident
-// density ramp. Sections of layers that are switched off are left out. About 250 x 300 px at 1080p:
-// it fits beside the whole city on the wall's map.
+// severity (dot, ringed dot, triangle, diamond; Theme.severityMarkers in text) and the pulsing halo of
+// those nobody has acknowledged yet, sensors by status (dot normal, triangle warning, square alarm,
+// hollow ring offline), cameras, clusters (a ring split by status around the count) and the incident
+// density ramp. Sections of layers that are switched off are left out. About 250 x 290 px at 1080p
+// in Chinese: it fits between the wall map's edge and the whole city.
 Rectangle {
     id: root
 
@@ -37,15 +37,32 @@ Rectangle {
         property string shape: "dot"
         property color fill: Theme.textPrimary
         property string label
+        // A pulsing halo behind the symbol (an unacknowledged incident).
+        property bool halo: false
 
         spacing: Theme.spacingSmall
 
-        MapSymbolGlyph {
+        Item {
             anchors.verticalCenter: parent.verticalCenter
             width: Theme.mapLegendSymbol
             height: Theme.mapLegendSymbol
-            shape: entry.shape
-            fill: entry.fill
+
+            MapSymbolGlyph {
+                anchors.centerIn: parent
+                visible: entry.halo
+                width: Theme.mapLegendSymbol * 1.5
+                height: width
+                shape: "halo"
+                fill: entry.fill
+            }
+
+            MapSymbolGlyph {
+                anchors.centerIn: parent
+                width: entry.halo ? Theme.mapLegendSymbol * 0.65 : Theme.mapLegendSymbol
+                height: width
+                shape: entry.shape
+                fill: entry.fill
+            }
         }
 
         Text {
@@ -91,18 +108,27 @@ Rectangle {
                     Entry {
                         required property int modelData
 
+                        // P1..P4: the map draws an incident's priority with its severity's shape and colour.
                         shape: Theme.severityShapes[modelData]
-                        fill: Theme.severityColor(modelData)
-                        label: Labels.severityLabel(modelData)
+                        fill: Theme.priorityColor(4 - modelData)
+                        label: Labels.priorityLabel(4 - modelData)
                     }
+                }
+
+                Entry {
+                    shape: Theme.severityShapes[3]
+                    fill: Theme.severityColor(3)
+                    halo: true
+                    label: qsTr("Unacknowledged", "map legend: the pulsing halo")
                 }
             }
 
             Column {
-                visible: root.showSensors
+                visible: root.showSensors || root.showCameras
                 spacing: Theme.spacingTiny
 
                 Heading {
+                    visible: root.showSensors
                     text: qsTr("Sensors", "map legend")
                 }
 
@@ -112,56 +138,20 @@ Rectangle {
                     Entry {
                         required property int modelData
 
+                        visible: root.showSensors
                         objectName: "legendSensor-" + Theme.sensorStatusNames[modelData]
                         shape: Theme.sensorShapes[modelData]
                         fill: Theme.sensorColor(modelData)
                         label: MapLabels.sensorStatusLabel(Theme.sensorStatusNames[modelData])
                     }
                 }
-            }
-        }
 
-        Entry {
-            visible: root.showCameras
-            shape: "camera"
-            fill: Theme.mapCamera
-            label: qsTr("Camera")
-        }
-
-        // The halo that pulses behind an incident nobody has acknowledged yet.
-        Row {
-            visible: root.showIncidents
-            spacing: Theme.spacingSmall
-
-            Item {
-                anchors.verticalCenter: parent.verticalCenter
-                width: Theme.mapLegendSymbol
-                height: width
-
-                MapSymbolGlyph {
-                    anchors.centerIn: parent
-                    width: Theme.mapLegendSymbol * 1.5
-                    height: width
-                    shape: "halo"
-                    fill: Theme.severityColor(3)
+                Entry {
+                    visible: root.showCameras
+                    shape: "camera"
+                    fill: Theme.mapCamera
+                    label: qsTr("Camera")
                 }
-
-                MapSymbolGlyph {
-                    anchors.centerIn: parent
-                    width: Theme.mapLegendSymbol * 0.65
-                    height: width
-                    shape: Theme.severityShapes[3]
-                    fill: Theme.severityColor(3)
-                }
-            }
-
-            Text {
-                anchors.verticalCenter: parent.verticalCenter
-                text: qsTr("Not acknowledged (pulses)")
-                color: Theme.textPrimary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                textFormat: Text.PlainText
             }
         }
 
@@ -193,52 +183,50 @@ Rectangle {
         }
 
         // The incident density layer: its ramp, low to high.
-        Row {
+        Column {
             visible: root.showHeat
-            spacing: Theme.spacingSmall
+            spacing: Theme.spacingTiny
 
-            Text {
-                anchors.verticalCenter: parent.verticalCenter
-                text: qsTr("Density %1 h").arg(Math.round(root.heatWindowHours))
-                color: Theme.textSecondary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                textFormat: Text.PlainText
+            Heading {
+                text: qsTr("Incident density, last %1 h").arg(Math.round(root.heatWindowHours))
             }
 
-            Text {
-                anchors.verticalCenter: parent.verticalCenter
-                text: qsTr("low")
-                color: Theme.textSecondary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                textFormat: Text.PlainText
-            }
+            Row {
+                spacing: Theme.spacingSmall
 
-            Rectangle {
-                anchors.verticalCenter: parent.verticalCenter
-                width: Theme.mapLegendSymbol * 3.5
-                height: Theme.mapLegendSymbol * 0.6
-                radius: Theme.radiusSmall
-
-                gradient: Gradient {
-                    orientation: Gradient.Horizontal
-
-                    GradientStop { position: 0.0; color: Theme.mapHeatRamp[0] }
-                    GradientStop { position: 0.35; color: Theme.mapHeatRamp[1] }
-                    GradientStop { position: 0.65; color: Theme.mapHeatRamp[2] }
-                    GradientStop { position: 1.0; color: Theme.mapHeatRamp[3] }
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("low")
+                    color: Theme.textSecondary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    textFormat: Text.PlainText
                 }
-            }
 
-            Text {
-                anchors.verticalCenter: parent.verticalCenter
-                text: qsTr("high")
-                color: Theme.textSecondary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                textFormat: Text.PlainText
+                Rectangle {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Theme.mapLegendSymbol * 5
+                    height: Theme.mapLegendSymbol * 0.6
+                    radius: Theme.radiusSmall
+
+                    gradient: Gradient {
+                        orientation: Gradient.Horizontal
+
+                        GradientStop { position: 0.0; color: Theme.mapHeatRamp[0] }
+                        GradientStop { position: 0.35; color: Theme.mapHeatRamp[1] }
+                        GradientStop { position: 0.65; color: Theme.mapHeatRamp[2] }
+                        GradientStop { position: 1.0; color: Theme.mapHeatRamp[3] }
+                    }
+                }
+
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("high")
+                    color: Theme.textSecondary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    textFormat: Text.PlainText
+                }
             }
         }
     }

@@ -8,8 +8,9 @@ import CityBrain.Wall
 // The wall's city map (CityMap): Xianyang's districts, the incidents, sensors, cameras and any GIS
 // layer the feeds add, clustered where they crowd, with a legend of the symbols, the layer list, a scale
 // bar, a north arrow, the cursor's coordinates and a card for what the mouse is over. It follows the
-// wall's focus: when a leader puts an incident in focus the map flies to it and rings it, and when the
-// focus is released it shows the whole city again. Halos behind unacknowledged incidents pulse.
+// wall's focus: when a leader puts an incident in focus the map flies to it (street level over a
+// basemap, else a little further out) and rings it, and when the focus is released it shows the whole
+// city again. Halos behind unacknowledged incidents pulse.
 // With the keyboard: arrows pan, + and - zoom, 0 shows the whole city.
 Panel {
     id: root
@@ -25,8 +26,11 @@ Panel {
     // Bumped when the layers change (visibility too), so the legend re-reads which layers are on.
     property int layerRevision: 0
     readonly property alias map: cityMap
+    // How close the map goes to a focused incident: street level over a basemap, else the neighbourhood.
+    readonly property real focusZoom: cityMap.basemap.length > 0 && cityMap.basemapError.length === 0
+                                      ? Theme.mapFocusZoom : Theme.mapContextZoom
     // Something on the map waits for a person: the halos pulse.
-    readonly property bool needsAttention: IncidentMarkers.openCount > 0 || SensorAlarms.unacknowledgedCount > 0
+    readonly property bool needsAttention: IncidentMarkers.pulsingCount > 0
 
     function layerShown(layerId: string, revision: int): bool {
         return revision >= 0 && cityMap.layers !== null && cityMap.layers.isVisible(layerId);
@@ -47,11 +51,11 @@ Panel {
             root.followedIncident = id;
             // Only an incident on the map (open, with a place) can be flown to; one that is not there
             // yet is waited for.
-            root.focusPending = !cityMap.flyToIncident(id, Theme.mapFocusZoom);
+            root.focusPending = !cityMap.flyToIncident(id, root.focusZoom);
             const incident = IncidentMarkers.incident(id);
             if (!root.focusPending && root.bottomInset > 0 && incident.lat !== undefined) {
-                cityMap.flyTo(incident.lon, root.latitudeBelow(incident.lat, root.bottomInset / 2, Theme.mapFocusZoom),
-                              Theme.mapFocusZoom);
+                cityMap.flyTo(incident.lon, root.latitudeBelow(incident.lat, root.bottomInset / 2, root.focusZoom),
+                              root.focusZoom);
             }
         } else if (root.followedIncident.length > 0) {
             root.followedIncident = "";

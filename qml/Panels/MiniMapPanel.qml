@@ -6,8 +6,9 @@ import CityBrain.Gis
 import CityBrain.Wall
 
 // The map beside a console's detail pane (CityMap, the same layers as the wall's): the districts, the
-// sensors and the incidents around the selected incident, at street level, the incident ringed and
-// its district outlined. The dispatcher may pan and zoom (drag, wheel, and the arrows, + and - once the
+// sensors and the incidents around the selected incident, at street level over a basemap (without one,
+// a little further out, so the district and the neighbours show), the incident ringed and its district
+// outlined. The dispatcher may pan and zoom (drag, wheel, and the arrows, + and - once the
 // map has the keyboard); "Recentre" goes back to the incident. A click on an incident selects it; a
 // click on a cluster zooms in on it. The legend opens from its button.
 Panel {
@@ -26,16 +27,19 @@ Panel {
     // Bumped when the map moved, so the flash ring follows it.
     property int viewRevision: 0
     readonly property alias map: cityMap
-    readonly property bool needsAttention: IncidentMarkers.openCount > 0 || SensorAlarms.unacknowledgedCount > 0
+    // How close "Recentre" and a new selection go: street level over a basemap, else the neighbourhood.
+    readonly property real detailZoom: cityMap.basemap.length > 0 && cityMap.basemapError.length === 0
+                                       ? Theme.mapDetailZoom : Theme.mapContextZoom
+    readonly property bool needsAttention: IncidentMarkers.pulsingCount > 0
 
     signal picked(string incidentId)
 
-    // Back to the selected incident at street level (the whole city when there is none or it has no
+    // Back to the selected incident at detailZoom (the whole city when there is none or it has no
     // position).
     function recentre() {
         if (root.selectedId.length > 0 && root.hasPosition)
-            cityMap.flyTo(root.lon, root.lat, Theme.mapDetailZoom);
-        else if (root.selectedId.length === 0 || !cityMap.flyToIncident(root.selectedId, Theme.mapDetailZoom))
+            cityMap.flyTo(root.lon, root.lat, root.detailZoom);
+        else if (root.selectedId.length === 0 || !cityMap.flyToIncident(root.selectedId, root.detailZoom))
             cityMap.fitCity(true);
     }
 

@@ -186,6 +186,9 @@ QtObject {
     // few streets); a console's mini map shows its selected incident at mapDetailZoom.
     readonly property real mapFocusZoom: 14
     readonly property real mapDetailZoom: 14
+    // Without a basemap there are no streets to see: going to an incident stops at this zoom instead,
+    // so its district's border and the sensors and incidents around it stay in view.
+    readonly property real mapContextZoom: 12
     // One pulse of the halos behind unacknowledged incidents (dim, then bright again).
     readonly property int mapPulseMs: 1600
     // Overlays on the map (legend, layers, scale, readouts, hover card): panel-header boxes that let the

@@ -270,7 +270,8 @@ Item {
             mini.selectedId = "INC-T-FIRE";
             mini.lon = 108.72;
             mini.lat = 34.33;
-            settle(mini.map, 108.72, 34.33, Theme.mapDetailZoom);
+            settle(mini.map, 108.72, 34.33, mini.detailZoom);
+            compare(mini.detailZoom, Theme.mapContextZoom, "no basemap: the neighbourhood, not the street");
             compare(mini.map.highlightedIncident, "INC-T-FIRE");
             verify(mini.map.shownLayers.indexOf("cameras") < 0);
 
@@ -280,7 +281,7 @@ Item {
             const recentre = findChild(mini, "miniMap-recentre");
             verify(recentre !== null);
             mouseClick(recentre);
-            settle(mini.map, 108.72, 34.33, Theme.mapDetailZoom);
+            settle(mini.map, 108.72, 34.33, mini.detailZoom);
 
             // A click on the incident's marker picks it.
             pickedSpy.clear();

@@ -10,10 +10,10 @@
 // markup that must stay text) and one feature rejected for bad geometry.
 #include "citystate.h"
 #include "consoleactions.h"
-#include "incidentalarm.h"
-#include "incidentdetail.h"
 #include "geojson.h"
 #include "gisupdate.h"
+#include "incidentalarm.h"
+#include "incidentdetail.h"
 #include "maplayers.h"
 #include "session.h"
 #include "topicscheme.h"
@@ -103,7 +103,7 @@ int main(int argc, char** argv)
     Session::provide(&session);
     CityState state(true);
     state.provideToQml();
-    MapLayers mapLayers;
+    MapLayers mapLayers(nullptr);
     mapLayers.addStandardLayers();
     MapLayers::provide(&mapLayers);
     state.setMapLayers(&mapLayers);

@@ -80,7 +80,7 @@ private:
 
 void TstCityMapItem::init()
 {
-    m_layers = std::make_unique<MapLayers>();
+    m_layers = std::make_unique<MapLayers>(nullptr);
     m_layers->addStandardLayers();
     m_window = std::make_unique<QQuickWindow>();
     m_window->resize(1600, 1000);

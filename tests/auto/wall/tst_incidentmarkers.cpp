@@ -77,16 +77,21 @@ class TestIncidentMarkers : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void anOpenIncidentIsMarkedBySeverityAndPulsesUntilAcknowledged()
+    void anOpenIncidentIsMarkedByPriorityAndPulsesUntilAcknowledged()
     {
         Fixture f;
-        f.model.apply({ report("INC-1", Severity::Major, t0) });
+        f.model.apply({ report("INC-1", Severity::Major, t0), report("INC-2", Severity::Minor, t0) });
         const MarkerState* marker = f.incident(QStringLiteral("INC-1"));
         QVERIFY(marker);
-        QCOMPARE(int(marker->category), 2);
+        // Category 3 is P1 .. 0 is P4: the priority the queue sorts by.
+        QCOMPARE(int(marker->category), 4 - f.model.book().find(QStringLiteral("INC-1"))->priority);
+        QCOMPARE(int(f.incident(QStringLiteral("INC-2"))->category),
+            4 - f.model.book().find(QStringLiteral("INC-2"))->priority);
+        QVERIFY(f.incident(QStringLiteral("INC-2"))->category < marker->category);
         QVERIFY(marker->pulse);
         QCOMPARE(marker->lonLat, QPointF(108.70, 34.33));
-        QCOMPARE(f.markers.openCount(), 1);
+        QCOMPARE(f.markers.openCount(), 2);
+        QCOMPARE(f.markers.pulsingCount(), 2);
     }
 
     void acknowledgingStopsThePulse()
