@@ -102,7 +102,7 @@ void CityMapItem::setCenter(const QPointF& lonLat)
 {
     if (!std::isfinite(lonLat.x()) || !std::isfinite(lonLat.y()))
         return;
-    m_fittedOnce = true; // an explicit place wins over the first fit
+    m_followCity = false; // an explicit place wins over showing the whole city
     stopFlight();
     m_viewport.setCenterWorld(m_builder->toDisplayWorld(lonLat));
     viewMoved();
@@ -111,7 +111,7 @@ void CityMapItem::setCenter(const QPointF& lonLat)
 void CityMapItem::setZoom(qreal zoom)
 {
     stopFlight();
-    m_fittedOnce = true;
+    m_followCity = false;
     const double before = m_viewport.zoom();
     m_viewport.setZoom(zoom);
     if (m_viewport.zoom() != before)
@@ -262,7 +262,7 @@ void CityMapItem::fitBounds(const QRectF& lonLatBounds, qreal margin, bool anima
     const QRectF lonLat = lonLatBounds.normalized();
     if (!lonLat.isValid() && lonLat.isNull())
         return;
-    m_fittedOnce = true;
+    m_followCity = false;
     const QRectF world = QRectF(m_builder->toDisplayWorld(QPointF(lonLat.left(), lonLat.bottom())),
         m_builder->toDisplayWorld(QPointF(lonLat.right(), lonLat.top())))
                              .normalized();
@@ -295,13 +295,14 @@ void CityMapItem::fitCity(bool animated)
         }
     }
     fitBounds(bounds, std::max<qreal>(12, std::min(width(), height()) * 0.03), animated);
+    m_followCity = true;
 }
 
 void CityMapItem::flyTo(double lon, double lat, qreal zoom)
 {
     if (!std::isfinite(lon) || !std::isfinite(lat))
         return;
-    m_fittedOnce = true;
+    m_followCity = false;
     stopFlight();
     const QPointF fromWorld = m_viewport.centerWorld();
     const double fromZoom = m_viewport.zoom();
@@ -339,7 +340,7 @@ bool CityMapItem::flyToIncident(const QString& id, qreal zoom)
 void CityMapItem::zoomBy(qreal steps, QPointF anchor)
 {
     stopFlight();
-    m_fittedOnce = true;
+    m_followCity = false;
     m_viewport.zoomAbout(steps, anchor);
     viewMoved();
 }
@@ -347,7 +348,7 @@ void CityMapItem::zoomBy(qreal steps, QPointF anchor)
 void CityMapItem::panBy(qreal dx, qreal dy)
 {
     stopFlight();
-    m_fittedOnce = true;
+    m_followCity = false;
     m_viewport.panByPixels(QPointF(dx, dy));
     viewMoved();
 }
@@ -407,10 +408,10 @@ void CityMapItem::geometryChange(const QRectF& newGeometry, const QRectF& oldGeo
     if (newGeometry.size() == oldGeometry.size())
         return;
     m_viewport.setSize(newGeometry.size());
-    if (!m_fittedOnce && newGeometry.width() > 0 && newGeometry.height() > 0) {
+    // Until someone moves the map (or while it was last asked to show the whole city), a resize, such
+    // as the alarm banner pushing the panels down, fits the city again.
+    if (m_followCity && newGeometry.width() > 0 && newGeometry.height() > 0)
         fitCity();
-        m_fittedOnce = false; // until someone moves the map, a resize fits the city again
-    }
     viewMoved();
 }
 
@@ -530,7 +531,7 @@ void CityMapItem::mouseMoveEvent(QMouseEvent* event)
     if (!m_dragging && QLineF(position, m_pressPos).length() >= dragThreshold)
         m_dragging = true;
     if (m_dragging) {
-        m_fittedOnce = true;
+        m_followCity = false;
         m_viewport.panByPixels(position - m_lastDragPos);
         viewMoved();
     }
@@ -647,7 +648,7 @@ void CityMapItem::touchEvent(QTouchEvent* event)
     if (points.size() == 1) {
         const QEventPoint& point = points.first();
         if (point.state() == QEventPoint::Updated) {
-            m_fittedOnce = true;
+            m_followCity = false;
             m_viewport.panByPixels(point.position() - point.lastPosition());
             viewMoved();
         }

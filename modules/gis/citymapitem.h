@@ -213,7 +213,7 @@ private:
     QString m_basemapDatum = QStringLiteral("wgs84");
     QString m_basemapError;
     bool m_interactive = true;
-    bool m_fittedOnce = false;
+    bool m_followCity = true; // showing the whole city: refit when the size changes
     QPointF m_cursorLonLat;
     bool m_cursorInside = false;
     QVariantMap m_hovered;

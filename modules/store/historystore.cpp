@@ -59,9 +59,61 @@ struct Aggregate
         ++count;
         sum += v;
     }
+
+    // The same merge as rollupUpsert()'s ON CONFLICT clause, `o` being the row merged in later.
+    void merge(const Aggregate& o)
+    {
+        if (o.count == 0)
+            return;
+        if (count == 0) {
+            *this = o;
+            return;
+        }
+        if (o.min < min || (o.min == min && o.minTs < minTs)) {
+            min = o.min;
+            minTs = o.minTs;
+        }
+        if (o.max > max || (o.max == max && o.maxTs < maxTs)) {
+            max = o.max;
+            maxTs = o.maxTs;
+        }
+        if (o.firstTs < firstTs) {
+            first = o.first;
+            firstTs = o.firstTs;
+        }
+        if (o.lastTs >= lastTs) {
+            last = o.last;
+            lastTs = o.lastTs;
+        }
+        count += o.count;
+        sum += o.sum;
+    }
 };
 
 using Points = std::vector<std::pair<qint64, double>>;
+
+// By time; equal times keep their arrival order (the later one is the minute's "last"). Most batches
+// arrive sorted already.
+void sortByTime(Points& points)
+{
+    const auto byTime = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(points.begin(), points.end(), byTime))
+        std::stable_sort(points.begin(), points.end(), byTime);
+}
+
+// A telemetry series as the writer knows it, with the values of the commit being written.
+struct SeriesSlot
+{
+    qint64 id = 0;
+    Points pending;
+};
+
+// A sensor's series, in the order its metrics were first seen (which is usually the order every
+// sample lists them in): metric -> index into Writer::slots.
+struct SensorSeries
+{
+    std::vector<std::pair<QString, std::size_t>> metrics;
+};
 
 struct Bucket
 {
@@ -126,8 +178,14 @@ struct HistoryStore::Writer
     SqliteStatement insertJournal, upsertIncident, upsertIndicator, insertSeries, selectSeries, insertChunk,
         deleteChunk, insertStage, deleteStage, upsertMinute, upsertHour, setWatermark, retainRaw, retainMinute,
         retainHour;
-    QHash<QString, qint64> seriesIds;
+    // Series ids by sensor, then metric: one hash lookup per sample and no key built per value.
+    QHash<QString, SensorSeries> sensors;
+    std::vector<SeriesSlot> slots;
+    std::vector<std::size_t> touched; // slots with pending values in the current commit
     std::map<std::pair<qint64, qint64>, Bucket> buckets; // (series id, minute start)
+    // 1-hour rollups of the current commit, merged in memory and upserted once each at its end.
+    std::map<std::pair<qint64, qint64>, Aggregate> hourRollups; // (series id, hour start)
+    QByteArray chunkBuffer; // reused for every raw_chunk BLOB
     qint64 watermark = 0;
     bool needRecovery = true;
     bool syncFull = false;
@@ -150,7 +208,7 @@ struct HistoryStore::Writer
     bool open(qint64 maxPageCount, QString* error, StoreState* state)
     {
         db.close();
-        seriesIds.clear();
+        clearSeries();
         buckets.clear();
         needRecovery = true;
         const QFileInfo info(path);
@@ -236,7 +294,7 @@ struct HistoryStore::Writer
     bool recover(QString* error, StoreState* state)
     {
         buckets.clear();
-        seriesIds.clear();
+        clearSeries();
         SqliteStatement meta;
         if (!meta.prepare(db, "SELECT value FROM store_meta WHERE key='rollup_watermark'"))
             return fail(error, state);
@@ -293,13 +351,27 @@ struct HistoryStore::Writer
         return true;
     }
 
-    bool seriesId(const TelemetrySample& sample, const QString& metric, qint64* id)
+    void clearSeries()
     {
-        const QString key = sample.sensorId + QChar(0x1f) + metric;
-        const auto it = seriesIds.constFind(key);
-        if (it != seriesIds.constEnd()) {
-            *id = *it;
+        sensors.clear();
+        slots.clear();
+        touched.clear();
+    }
+
+    // The slot of series (sample.sensorId, metric), created in the database if new. `entry` is the
+    // sensor's cache entry; `hint` the metric's position in the sample.
+    bool seriesSlot(const TelemetrySample& sample, SensorSeries& entry, std::size_t hint, const QString& metric,
+        std::size_t* slot)
+    {
+        if (hint < entry.metrics.size() && entry.metrics[hint].first == metric) {
+            *slot = entry.metrics[hint].second;
             return true;
+        }
+        for (const auto& [name, index] : entry.metrics) {
+            if (name == metric) {
+                *slot = index;
+                return true;
+            }
         }
         insertSeries.bind(1, sample.sensorId);
         insertSeries.bind(2, metric);
@@ -310,27 +382,29 @@ struct HistoryStore::Writer
         selectSeries.bind(1, sample.sensorId);
         selectSeries.bind(2, metric);
         const bool found = selectSeries.step();
-        if (found)
-            *id = selectSeries.int64(0);
+        const qint64 id = found ? selectSeries.int64(0) : 0;
         selectSeries.reset();
         if (!found)
             return false;
-        seriesIds.insert(key, *id);
+        *slot = slots.size();
+        slots.push_back({ id, {} });
+        entry.metrics.emplace_back(metric, *slot);
         return true;
     }
 
     bool writeChunk(qint64 series, const Points& points, std::size_t from, std::size_t to, qint64* rowid)
     {
         const qint64 t0 = points[from].first;
-        QByteArray blob;
-        blob.reserve(int((to - from) * chunk::pointBytes));
-        for (std::size_t i = from; i < to; ++i)
-            chunk::append(blob, t0, points[i].first, points[i].second);
+        const int size = int(to - from) * chunk::pointBytes;
+        chunkBuffer.resize(size);
+        auto* out = reinterpret_cast<uchar*>(chunkBuffer.data());
+        for (std::size_t i = from; i < to; ++i, out += chunk::pointBytes)
+            chunk::write(out, t0, points[i].first, points[i].second);
         insertChunk.bind(1, series);
         insertChunk.bind(2, t0);
         insertChunk.bind(3, points[to - 1].first);
         insertChunk.bind(4, qint64(to - from));
-        insertChunk.bindBlob(5, blob.constData(), int(blob.size()));
+        insertChunk.bindBlob(5, chunkBuffer.constData(), size, true); // alive until run() returns
         if (!insertChunk.run())
             return false;
         *rowid = sqlite3_last_insert_rowid(db.handle());
@@ -356,45 +430,63 @@ struct HistoryStore::Writer
         return statement.run();
     }
 
+    // The minute's rollup now; its hour's at the end of the commit (writeHourRollups), once per hour.
     bool writeRollups(qint64 series, qint64 minute, const Aggregate& a)
     {
-        return writeRollup(upsertMinute, series, minute, a)
-            && writeRollup(upsertHour, series, floorTo(minute, hourMs), a);
+        hourRollups[{ series, floorTo(minute, hourMs) }].merge(a);
+        return writeRollup(upsertMinute, series, minute, a);
+    }
+
+    bool writeHourRollups()
+    {
+        for (const auto& [key, aggregate] : hourRollups) {
+            if (!writeRollup(upsertHour, key.first, key.second, aggregate))
+                return false;
+        }
+        hourRollups.clear();
+        return true;
+    }
+
+    bool writeClosedMinute(qint64 series, const Points& points, std::size_t begin, std::size_t end)
+    {
+        qint64 rowid = 0;
+        if (!writeChunk(series, points, begin, end, &rowid))
+            return false;
+        Aggregate aggregate;
+        for (std::size_t i = begin; i < end; ++i)
+            aggregate.add(points[i].first, points[i].second);
+        return writeRollups(series, floorTo(points[begin].first, minuteMs), aggregate);
     }
 
     // Values of one series, sorted. Minutes already closed (late values): a raw_chunk row and the
     // rollups now. Open minutes: into their bucket, and into the staging BLOB of their minute (`stage`)
     // unless the minute closes in this very commit (before `closeBoundary`).
+    // A minute that closes in this very commit and has no bucket yet (a backlog after a fault or a
+    // restart) has all its values here: it goes straight to its raw_chunk row and rollups too.
     bool writeSeries(qint64 series, Points& points, qint64 closeBoundary, std::map<qint64, QByteArray>& stage)
     {
-        std::stable_sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        sortByTime(points);
         std::size_t begin = 0;
         while (begin < points.size()) {
             const qint64 minute = floorTo(points[begin].first, minuteMs);
             std::size_t end = begin;
             while (end < points.size() && points[end].first < minute + minuteMs)
                 ++end;
-            if (minute < watermark) {
-                qint64 rowid = 0;
-                if (!writeChunk(series, points, begin, end, &rowid))
-                    return false;
-                Aggregate aggregate;
-                for (std::size_t i = begin; i < end; ++i)
-                    aggregate.add(points[i].first, points[i].second);
-                if (!writeRollups(series, minute, aggregate))
+            const auto existing = minute < watermark ? buckets.end() : buckets.find({ series, minute });
+            if (minute < watermark || (minute < closeBoundary && existing == buckets.end())) {
+                if (!writeClosedMinute(series, points, begin, end))
                     return false;
             } else {
-                Bucket& bucket = buckets[{ series, minute }];
-                QByteArray* blob = nullptr;
+                Bucket& bucket = existing != buckets.end() ? existing->second : buckets[{ series, minute }];
+                bucket.points.insert(bucket.points.end(), points.begin() + std::ptrdiff_t(begin),
+                    points.begin() + std::ptrdiff_t(end));
+                for (std::size_t i = begin; i < end; ++i)
+                    bucket.aggregate.add(points[i].first, points[i].second);
                 if (minute >= closeBoundary) {
                     bucket.staged = true;
-                    blob = &stage[minute];
-                }
-                for (std::size_t i = begin; i < end; ++i) {
-                    bucket.points.push_back(points[i]);
-                    bucket.aggregate.add(points[i].first, points[i].second);
-                    if (blob)
-                        stage::append(*blob, minute, series, points[i].first, points[i].second);
+                    QByteArray& blob = stage[minute];
+                    for (std::size_t i = begin; i < end; ++i)
+                        stage::append(blob, minute, series, points[i].first, points[i].second);
                 }
             }
             begin = end;
@@ -420,8 +512,7 @@ struct HistoryStore::Writer
                     if (!deleteChunk.run())
                         return false;
                 }
-                std::stable_sort(bucket.points.begin(), bucket.points.end(),
-                    [](const auto& a, const auto& b) { return a.first < b.first; });
+                sortByTime(bucket.points);
                 qint64 rowid = 0;
                 if (!writeChunk(it->first.first, bucket.points, 0, bucket.points.size(), &rowid))
                     return false;
@@ -508,21 +599,41 @@ struct HistoryStore::Writer
                 return false;
             ++rows;
         }
-        std::map<qint64, Points> bySeries;
+        hourRollups.clear();
+        for (const std::size_t slot : touched) // left over by a failed attempt
+            slots[slot].pending.clear();
+        touched.clear();
         for (const TelemetrySample& sample : batch.samples) {
-            for (const auto& [metric, value] : sample.values) {
-                qint64 id = 0;
-                if (!seriesId(sample, metric, &id))
+            auto entry = sensors.find(sample.sensorId);
+            if (entry == sensors.end())
+                entry = sensors.insert(sample.sensorId, {});
+            for (std::size_t m = 0; m < sample.values.size(); ++m) {
+                const auto& [metric, value] = sample.values[m];
+                std::size_t slot = 0;
+                if (!seriesSlot(sample, *entry, m, metric, &slot))
                     return false;
-                bySeries[id].emplace_back(sample.tsMs, value);
-                ++*values;
+                Points& pending = slots[slot].pending;
+                if (pending.empty())
+                    touched.push_back(slot);
+                pending.emplace_back(sample.tsMs, value);
             }
+            *values += qint64(sample.values.size());
         }
-        std::map<qint64, QByteArray> stage; // minute -> its staging BLOB; series in id order
-        for (auto& [id, points] : bySeries) {
-            if (!writeSeries(id, points, closeBoundary, stage))
+        // In series id order: each staging BLOB must be sorted by series.
+        std::sort(touched.begin(), touched.end(),
+            [this](std::size_t a, std::size_t b) { return slots[a].id < slots[b].id; });
+        std::map<qint64, QByteArray> stage; // minute -> its staging BLOB
+        for (const std::size_t slot : touched) {
+            SeriesSlot& series = slots[slot];
+            const bool ok = writeSeries(series.id, series.pending, closeBoundary, stage);
+            if (series.pending.capacity() > 4096)
+                Points().swap(series.pending); // a backlog's buffer is not kept
+            else
+                series.pending.clear();
+            if (!ok)
                 return false;
         }
+        touched.clear();
         for (const auto& [minute, blob] : stage) {
             insertStage.bind(1, minute);
             insertStage.bind(2, qint64(blob.size() / stage::pointBytes));
@@ -531,7 +642,7 @@ struct HistoryStore::Writer
                 return false;
             ++rows;
         }
-        return closeBuckets(closeBoundary);
+        return closeBuckets(closeBoundary) && writeHourRollups();
     }
 
     // One retention step: a small delete. Returns false on error; *finished when the pass is over.
@@ -868,7 +979,7 @@ void HistoryStore::run()
                     w.fail(&error, &fault);
                     w.db.exec("ROLLBACK");
                     w.needRecovery = true; // in-memory buckets are out of step with the file now
-                    w.seriesIds.clear();
+                    w.clearSeries();
                 } else {
                     const double ms = duration<double, std::milli>(steady_clock::now() - started).count();
                     std::lock_guard lock(m_mutex);

@@ -22,10 +22,7 @@ QString historyTierName(HistoryTier tier)
 void chunk::append(QByteArray& blob, qint64 t0, qint64 tsMs, double value)
 {
     uchar bytes[pointBytes];
-    qToLittleEndian<qint32>(static_cast<qint32>(tsMs - t0), bytes);
-    quint64 bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    qToLittleEndian<quint64>(bits, bytes + 4);
+    write(bytes, t0, tsMs, value);
     blob.append(reinterpret_cast<const char*>(bytes), pointBytes);
 }
 

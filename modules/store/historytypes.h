@@ -99,6 +99,8 @@ namespace chunk {
 // Raw chunk BLOB: n pairs of (int32 ms after t0, float64 value), little-endian, sorted by time.
 constexpr int pointBytes = 12;
 void append(QByteArray& blob, qint64 t0, qint64 tsMs, double value);
+// Writes one point's pointBytes at `out`.
+inline void write(uchar* out, qint64 t0, qint64 tsMs, double value);
 // Calls f(tsMs, value) for each point.
 template <typename F> void forEach(const void* data, int size, qint64 t0, F&& f);
 } // namespace chunk
@@ -119,6 +121,14 @@ template <typename F> void forEachOf(const void* data, int size, qint64 minute, 
 #include <QtEndian>
 
 #include <cstring>
+
+inline void citybrain::chunk::write(uchar* out, qint64 t0, qint64 tsMs, double value)
+{
+    qToLittleEndian<qint32>(static_cast<qint32>(tsMs - t0), out);
+    quint64 bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    qToLittleEndian<quint64>(bits, out + 4);
+}
 
 template <typename F> void citybrain::chunk::forEach(const void* data, int size, qint64 t0, F&& f)
 {

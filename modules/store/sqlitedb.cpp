@@ -166,9 +166,9 @@ void SqliteStatement::bind(int index, const QString& value)
     sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
-void SqliteStatement::bindBlob(int index, const void* data, int size)
+void SqliteStatement::bindBlob(int index, const void* data, int size, bool stable)
 {
-    sqlite3_bind_blob(m_stmt, index, data, size, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(m_stmt, index, data, size, stable ? SQLITE_STATIC : SQLITE_TRANSIENT);
 }
 
 void SqliteStatement::bindNull(int index)

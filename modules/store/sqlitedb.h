@@ -80,7 +80,7 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, double value);
     void bind(int index, const QString& value);
-    void bindBlob(int index, const void* data, int size);
+    void bindBlob(int index, const void* data, int size, bool stable = false);
     void bindNull(int index);
 
     // SQLITE_ROW -> true with a row; SQLITE_DONE -> false, ok()==true; error -> false, ok()==false.

@@ -76,6 +76,8 @@ Panel {
         id: cityMap
 
         anchors.fill: parent
+        // A click pans or opens a card but leaves the keys (J/K, arrows) to the queue.
+        activeFocusOnTab: false
         shownLayers: ["districts", "outline", "sensors", "incidents"]
         highlightedDistrict: root.district
         highlightedIncident: root.selectedId

@@ -53,6 +53,9 @@ private slots:
     void cleanup();
 
     void firstFrameShowsTheWholeCity();
+    void theWholeCityFitsAnySize_data();
+    void theWholeCityFitsAnySize();
+    void aResizeRefitsTheCityUntilSomeoneMovesTheMap();
     void districtsAreFilledAtTheirSeats();
     void districtNamesDoNotOverlap();
     void incidentMarkerShowsItsSeverityColour();
@@ -130,6 +133,54 @@ void TstCityMapItem::firstFrameShowsTheWholeCity()
     const QPointF a = m_map->project(city.left(), city.top());
     const QPointF b = m_map->project(city.right(), city.bottom());
     QVERIFY(qAbs(b.x() - a.x()) > 0.8 * item.width() || qAbs(b.y() - a.y()) > 0.8 * item.height());
+}
+
+void TstCityMapItem::theWholeCityFitsAnySize_data()
+{
+    QTest::addColumn<QSizeF>("size");
+    QTest::newRow("console mini map") << QSizeF(500, 400);
+    QTest::newRow("tall") << QSizeF(400, 800);
+    QTest::newRow("4K wall") << QSizeF(3840, 2160);
+}
+
+void TstCityMapItem::theWholeCityFitsAnySize()
+{
+    QFETCH(QSizeF, size);
+    m_map->setSize(size);
+    m_map->fitCity();
+    const QRectF item(QPointF(0, 0), size);
+    for (const District& district : DistrictLayer::xianyang().districts()) {
+        for (const QPolygonF& ring : district.rings) {
+            for (const QPointF& vertex : ring) {
+                const QPointF at = m_map->project(vertex.x(), vertex.y());
+                QVERIFY2(item.contains(at),
+                    qPrintable(QStringLiteral("%1 at %2,%3").arg(district.name).arg(at.x()).arg(at.y())));
+            }
+        }
+    }
+}
+
+void TstCityMapItem::aResizeRefitsTheCityUntilSomeoneMovesTheMap()
+{
+    const QRectF city = DistrictLayer::xianyang().bounds();
+    const auto cityInside = [&] {
+        const QRectF item(0, 0, m_map->width(), m_map->height());
+        return item.contains(m_map->project(city.left(), city.top()))
+            && item.contains(m_map->project(city.right(), city.bottom()));
+    };
+    // An alarm banner pushes the panel down: the whole city still shows.
+    m_map->setSize(QSizeF(1600, 700));
+    QVERIFY(cityInside());
+    m_map->setSize(QSizeF(900, 500));
+    QVERIFY(cityInside());
+    // Once the operator has moved the map, a resize keeps their view.
+    m_map->panBy(0, 300);
+    const QPointF centre = m_map->center();
+    m_map->setSize(QSizeF(1600, 1000));
+    QCOMPARE(m_map->center(), centre);
+    m_map->fitCity(); // and "0" brings the whole city back, following resizes again
+    m_map->setSize(QSizeF(700, 400));
+    QVERIFY(cityInside());
 }
 
 void TstCityMapItem::districtsAreFilledAtTheirSeats()
