@@ -77,8 +77,10 @@ bool resolveAppConfig(const AppOptions& options, AppConfig* config, QStringList*
     if (!options.dbPath.isEmpty())
         config->dbPath = options.dbPath;
     if (!options.basemapPath.isEmpty()) {
-        if (!readableFile(options.basemapPath))
+        if (!readableFile(options.basemapPath)) {
             errors->append(QStringLiteral("--basemap: '%1' is not a readable file").arg(options.basemapPath));
+            return false;
+        }
         config->map.basemap = options.basemapPath;
     }
     if (!options.metricsEndpoint.isEmpty())

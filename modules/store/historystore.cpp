@@ -109,7 +109,7 @@ struct SeriesSlot
 };
 
 // A sensor's series, in the order its metrics were first seen (which is usually the order every
-// sample lists them in): metric -> index into Writer::slots.
+// sample lists them in): metric -> index into Writer::seriesSlots.
 struct SensorSeries
 {
     std::vector<std::pair<QString, std::size_t>> metrics;
@@ -180,7 +180,7 @@ struct HistoryStore::Writer
         retainHour;
     // Series ids by sensor, then metric: one hash lookup per sample and no key built per value.
     QHash<QString, SensorSeries> sensors;
-    std::vector<SeriesSlot> slots;
+    std::vector<SeriesSlot> seriesSlots;
     std::vector<std::size_t> touched; // slots with pending values in the current commit
     std::map<std::pair<qint64, qint64>, Bucket> buckets; // (series id, minute start)
     // 1-hour rollups of the current commit, merged in memory and upserted once each at its end.
@@ -354,7 +354,7 @@ struct HistoryStore::Writer
     void clearSeries()
     {
         sensors.clear();
-        slots.clear();
+        seriesSlots.clear();
         touched.clear();
     }
 
@@ -386,8 +386,8 @@ struct HistoryStore::Writer
         selectSeries.reset();
         if (!found)
             return false;
-        *slot = slots.size();
-        slots.push_back({ id, {} });
+        *slot = seriesSlots.size();
+        seriesSlots.push_back({ id, {} });
         entry.metrics.emplace_back(metric, *slot);
         return true;
     }
@@ -601,7 +601,7 @@ struct HistoryStore::Writer
         }
         hourRollups.clear();
         for (const std::size_t slot : touched) // left over by a failed attempt
-            slots[slot].pending.clear();
+            seriesSlots[slot].pending.clear();
         touched.clear();
         for (const TelemetrySample& sample : batch.samples) {
             auto entry = sensors.find(sample.sensorId);
@@ -612,7 +612,7 @@ struct HistoryStore::Writer
                 std::size_t slot = 0;
                 if (!seriesSlot(sample, *entry, m, metric, &slot))
                     return false;
-                Points& pending = slots[slot].pending;
+                Points& pending = seriesSlots[slot].pending;
                 if (pending.empty())
                     touched.push_back(slot);
                 pending.emplace_back(sample.tsMs, value);
@@ -621,10 +621,10 @@ struct HistoryStore::Writer
         }
         // In series id order: each staging BLOB must be sorted by series.
         std::sort(touched.begin(), touched.end(),
-            [this](std::size_t a, std::size_t b) { return slots[a].id < slots[b].id; });
+            [this](std::size_t a, std::size_t b) { return seriesSlots[a].id < seriesSlots[b].id; });
         std::map<qint64, QByteArray> stage; // minute -> its staging BLOB
         for (const std::size_t slot : touched) {
-            SeriesSlot& series = slots[slot];
+            SeriesSlot& series = seriesSlots[slot];
             const bool ok = writeSeries(series.id, series.pending, closeBoundary, stage);
             if (series.pending.capacity() > 4096)
                 Points().swap(series.pending); // a backlog's buffer is not kept

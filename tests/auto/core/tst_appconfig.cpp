@@ -78,6 +78,39 @@ private Q_SLOTS:
                                << "feeds/telemetry_stale_seconds";
         QTest::newRow("payload") << QByteArray("[feeds]\nmax_payload_bytes=lots\n") << "feeds/max_payload_bytes";
         QTest::newRow("prefix") << QByteArray("[feeds]\ntopic_prefix=xy/#\n") << "feeds/topic_prefix";
+        QTest::newRow("basemap missing") << QByteArray("[map]\nbasemap=/nonexistent/xy.mbtiles\n") << "map/basemap";
+        QTest::newRow("basemap datum") << QByteArray("[map]\nbasemap_datum=bd09\n") << "map/basemap_datum";
+        QTest::newRow("districts missing")
+            << QByteArray("[map]\ndistricts_file=/nonexistent/d.geojson\n") << "map/districts_file";
+        QTest::newRow("heat window") << QByteArray("[map]\nheat_window_hours=0\n") << "map/heat_window_hours";
+    }
+
+    void mapKeysAreRead()
+    {
+        const QString basemap = write("stands in for an MBTiles file: only readability is checked here");
+        const QString districts = write("{}");
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY2(loadAppConfig(write("[map]\nbasemap=" + basemap.toUtf8() + "\nbasemap_datum=GCJ02\ndistricts_file="
+                                   + districts.toUtf8() + "\ndistricts_datum=cgcs2000\nheat_window_hours=6\n"),
+                     &config, &errors, &warnings),
+            qPrintable(errors.join('\n')));
+        QVERIFY(warnings.isEmpty());
+        QCOMPARE(config.map.basemap, basemap);
+        QCOMPARE(config.map.basemapDatum, QStringLiteral("gcj02"));
+        QCOMPARE(config.map.districtsFile, districts);
+        QCOMPARE(config.map.districtsDatum, QStringLiteral("cgcs2000"));
+        QCOMPARE(config.map.heatWindowHours, 6.0);
+    }
+
+    void anUnreadableBasemapOptionIsAnError()
+    {
+        AppOptions options;
+        options.basemapPath = m_dir.filePath(QStringLiteral("missing.mbtiles"));
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY(!resolveAppConfig(options, &config, &errors, &warnings));
+        QVERIFY2(errors.join(' ').contains(QStringLiteral("--basemap")), qPrintable(errors.join(' ')));
     }
 
     void invalidValuesAreErrorsNamingTheKey()
