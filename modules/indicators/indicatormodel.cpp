@@ -1,5 +1,7 @@
 #include "indicatormodel.h"
 
+#include "indicatortrend.h"
+
 #include <QSet>
 
 #include <cmath>
@@ -25,10 +27,29 @@ void IndicatorModel::setEnglish(bool english)
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), { NameRole });
 }
 
+std::size_t IndicatorModel::sinceLastGap(const std::deque<QPointF>& history, std::size_t count)
+{
+    // The same rule as the trend chart's line breaks (IndicatorTrend::gapThresholdMs).
+    const std::size_t start = history.size() - std::min(count, history.size());
+    QList<QPointF> tail;
+    tail.reserve(static_cast<qsizetype>(history.size() - start));
+    for (std::size_t i = start; i < history.size(); ++i)
+        tail.append(history[i]);
+    const double threshold = IndicatorTrend::gapThresholdMs(tail);
+    for (std::size_t i = history.size() - 1; i > start; --i) {
+        if (history[i].x() - history[i - 1].x() > threshold)
+            return i;
+    }
+    return start;
+}
+
 QList<qreal> IndicatorModel::sparklineOf(const std::deque<QPointF>& history)
 {
-    const std::size_t count = std::min<std::size_t>(history.size(), sparklinePoints);
-    const auto first = history.end() - static_cast<std::ptrdiff_t>(count);
+    if (history.empty())
+        return {};
+    // Only the values since the last gap: a sparkline has no time axis, so joining values from before
+    // an outage would show a change that nobody saw happen.
+    const auto first = history.begin() + static_cast<std::ptrdiff_t>(sinceLastGap(history, sparklinePoints));
     double low = std::numeric_limits<double>::max();
     double high = std::numeric_limits<double>::lowest();
     for (auto it = first; it != history.end(); ++it) {
@@ -36,7 +57,7 @@ QList<qreal> IndicatorModel::sparklineOf(const std::deque<QPointF>& history)
         high = std::max(high, it->y());
     }
     QList<qreal> scaled;
-    scaled.reserve(static_cast<qsizetype>(count));
+    scaled.reserve(static_cast<qsizetype>(history.end() - first));
     for (auto it = first; it != history.end(); ++it)
         scaled.append(high > low ? (it->y() - low) / (high - low) : 0.5);
     return scaled;
@@ -47,8 +68,10 @@ int IndicatorModel::trendOf(const std::deque<QPointF>& history)
     if (history.size() < 2)
         return 0;
     const QPointF& last = history.back();
-    QPointF earlier = history.front();
-    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    // Never against a value from before an outage.
+    const auto since = history.begin() + static_cast<std::ptrdiff_t>(sinceLastGap(history, history.size()));
+    QPointF earlier = *since;
+    for (auto it = history.rbegin(); it != std::make_reverse_iterator(since); ++it) {
         if (last.x() - it->x() >= trendWindowMs) {
             earlier = *it;
             break;

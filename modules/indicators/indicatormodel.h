@@ -40,8 +40,10 @@ public:
     static constexpr std::size_t historyLimit = 3600;
     static constexpr qint64 trendWindowMs = 60000;
     static constexpr int sparklinePoints = 60;
-    // The last sparklinePoints values scaled to 0..1 (a flat series is 0.5), oldest first.
+    // The last sparklinePoints values since the last gap, scaled to 0..1 (a flat series is 0.5), oldest first.
     [[nodiscard]] static QList<qreal> sparklineOf(const std::deque<QPointF>& history);
+    // The index of the first of the last `count` values that follows no gap (see IndicatorTrend).
+    [[nodiscard]] static std::size_t sinceLastGap(const std::deque<QPointF>& history, std::size_t count);
 
     // No default argument: Qt 6.4 would then create its own, empty instance for QML instead of
     // calling create().

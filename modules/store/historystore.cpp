@@ -6,12 +6,12 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QHash>
 
 #include <algorithm>
 #include <chrono>
 #include <sqlite3.h>
 #include <string>
+#include <unordered_map>
 
 namespace citybrain {
 
@@ -115,6 +115,21 @@ struct SensorSeries
     std::vector<std::pair<QString, std::size_t>> metrics;
 };
 
+// FNV-1a over the UTF-16 units. Sensor ids are short; Qt's seeded qHash showed in the writer's profile
+// at about a tenth of its time, with one lookup per sample.
+struct SensorIdHash
+{
+    std::size_t operator()(const QString& id) const noexcept
+    {
+        quint64 h = 14695981039346656037ULL;
+        for (const QChar c : id) {
+            h ^= c.unicode();
+            h *= 1099511628211ULL;
+        }
+        return std::size_t(h);
+    }
+};
+
 struct Bucket
 {
     Aggregate aggregate;
@@ -179,7 +194,7 @@ struct HistoryStore::Writer
         deleteChunk, insertStage, deleteStage, upsertMinute, upsertHour, setWatermark, retainRaw, retainMinute,
         retainHour;
     // Series ids by sensor, then metric: one hash lookup per sample and no key built per value.
-    QHash<QString, SensorSeries> sensors;
+    std::unordered_map<QString, SensorSeries, SensorIdHash> sensors;
     std::vector<SeriesSlot> seriesSlots;
     std::vector<std::size_t> touched; // slots with pending values in the current commit
     std::map<std::pair<qint64, qint64>, Bucket> buckets; // (series id, minute start)
@@ -360,8 +375,8 @@ struct HistoryStore::Writer
 
     // The slot of series (sample.sensorId, metric), created in the database if new. `entry` is the
     // sensor's cache entry; `hint` the metric's position in the sample.
-    bool seriesSlot(const TelemetrySample& sample, SensorSeries& entry, std::size_t hint, const QString& metric,
-        std::size_t* slot)
+    bool seriesSlot(
+        const TelemetrySample& sample, SensorSeries& entry, std::size_t hint, const QString& metric, std::size_t* slot)
     {
         if (hint < entry.metrics.size() && entry.metrics[hint].first == metric) {
             *slot = entry.metrics[hint].second;
@@ -478,8 +493,8 @@ struct HistoryStore::Writer
                     return false;
             } else {
                 Bucket& bucket = existing != buckets.end() ? existing->second : buckets[{ series, minute }];
-                bucket.points.insert(bucket.points.end(), points.begin() + std::ptrdiff_t(begin),
-                    points.begin() + std::ptrdiff_t(end));
+                bucket.points.insert(
+                    bucket.points.end(), points.begin() + std::ptrdiff_t(begin), points.begin() + std::ptrdiff_t(end));
                 for (std::size_t i = begin; i < end; ++i)
                     bucket.aggregate.add(points[i].first, points[i].second);
                 if (minute >= closeBoundary) {
@@ -604,13 +619,11 @@ struct HistoryStore::Writer
             seriesSlots[slot].pending.clear();
         touched.clear();
         for (const TelemetrySample& sample : batch.samples) {
-            auto entry = sensors.find(sample.sensorId);
-            if (entry == sensors.end())
-                entry = sensors.insert(sample.sensorId, {});
+            SensorSeries& entry = sensors[sample.sensorId];
             for (std::size_t m = 0; m < sample.values.size(); ++m) {
                 const auto& [metric, value] = sample.values[m];
                 std::size_t slot = 0;
-                if (!seriesSlot(sample, *entry, m, metric, &slot))
+                if (!seriesSlot(sample, entry, m, metric, &slot))
                     return false;
                 Points& pending = seriesSlots[slot].pending;
                 if (pending.empty())
@@ -637,7 +650,7 @@ struct HistoryStore::Writer
         for (const auto& [minute, blob] : stage) {
             insertStage.bind(1, minute);
             insertStage.bind(2, qint64(blob.size() / stage::pointBytes));
-            insertStage.bindBlob(3, blob.constData(), int(blob.size()));
+            insertStage.bindBlob(3, blob.constData(), int(blob.size()), true);
             if (!insertStage.run())
                 return false;
             ++rows;

@@ -24,10 +24,11 @@ namespace citybrain {
 // triples sorted by series. When a minute is over (plus a grace for late values), its values are written
 // as one raw_chunk row per series (index (series_id, t0)), its 1-minute rollup is written and merged into
 // the 1-hour rollup, and its raw_stage rows are deleted, all in one transaction. Values for a minute
-// already closed go straight to a raw_chunk row and the rollups; rollups are upserts of associative
-// aggregates, so late values merge correctly. Readers see the raw values of open minutes in raw_stage.
-// A crash loses no committed value: the minutes not rolled up yet (store_meta rollup_watermark) are
-// re-read from raw_stage at start.
+// already closed, or closing in the commit that brings all of them (a backlog), go straight to a raw_chunk
+// row and the rollups; rollups are upserts of associative aggregates, so late values merge correctly (the
+// 1-hour ones are merged in memory first, one upsert per series and hour and commit). Readers see the raw values of
+// open minutes in raw_stage. A crash loses no committed value: the minutes not rolled up yet (store_meta
+// rollup_watermark) are re-read from raw_stage at start.
 //
 // Durability: the connection runs synchronous=NORMAL for telemetry-only commits (WAL: a power cut may
 // lose the last commits, never corrupt) and switches to synchronous=FULL for any commit that carries

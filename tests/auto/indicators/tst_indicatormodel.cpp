@@ -124,6 +124,33 @@ private Q_SLOTS:
         QCOMPARE(role(model, 1, IndicatorModel::SparklineRole).value<QList<qreal>>(), QList<qreal>({ 0.5, 0.5 }));
     }
 
+    void theSparklineStartsAfterAnOutage()
+    {
+        IndicatorModel model(nullptr);
+        std::vector<IndicatorUpdate> updates;
+        for (int i = 0; i < 20; ++i) // before the wall went down: high values
+            updates.push_back(update("air.aqi", 300 + i, i * 1000));
+        for (int i = 0; i < 10; ++i) // two hours later
+            updates.push_back(update("air.aqi", 50 + (i % 2) * 10, 7'200'000 + i * 1000));
+        model.apply(updates);
+        const QList<qreal> line = role(model, 0, IndicatorModel::SparklineRole).value<QList<qreal>>();
+        QCOMPARE(line.size(), 10);
+        QCOMPARE(*std::min_element(line.begin(), line.end()), 0.0);
+        QCOMPARE(*std::max_element(line.begin(), line.end()), 1.0);
+    }
+
+    void theTrendIgnoresValuesFromBeforeAnOutage()
+    {
+        IndicatorModel model(nullptr);
+        std::vector<IndicatorUpdate> updates;
+        for (int i = 0; i < 20; ++i)
+            updates.push_back(update("air.aqi", 300, i * 1000));
+        for (int i = 0; i < 10; ++i) // steady after the outage: no trend, though 300 -> 100 across it
+            updates.push_back(update("air.aqi", 100, 7'200'000 + i * 1000));
+        model.apply(updates);
+        QCOMPARE(role(model, 0, IndicatorModel::TrendRole).toInt(), 0);
+    }
+
     void oneHistorySignalPerIndicatorPerBatch()
     {
         IndicatorModel model(nullptr);

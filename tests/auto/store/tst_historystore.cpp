@@ -13,6 +13,7 @@
 #include <csignal>
 #include <cstdio>
 #include <map>
+#include <random>
 #include <unistd.h>
 
 using namespace citybrain;
@@ -192,6 +193,92 @@ private Q_SLOTS:
         }
         // Every raw value is still there, and each closed minute was compacted into one row.
         QCOMPARE(pm25Count(path), qint64(all.size()));
+    }
+
+    // A backlog (after a fault, a restart, or a burst) whose minutes all close in one commit: one
+    // compacted raw_chunk row per series and minute, every value, rollups as for live commits.
+    void aBacklogIsOneCompactedRowPerSeriesAndMinute()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const qint64 from = (QDateTime::currentMSecsSinceEpoch() / minuteMs - 12) * minuteMs;
+        std::vector<TelemetrySample> all;
+        for (qint64 ts = from; ts < from + 10 * minuteMs; ts += 1000) {
+            for (int s = 0; s < 50; ++s) {
+                TelemetrySample one = sample(QStringLiteral("aq-%1").arg(s), ts + s, double(ts / 1000 % 1000));
+                one.values.emplace_back(QStringLiteral("no2"), double(s));
+                all.push_back(std::move(one));
+            }
+        }
+        std::shuffle(all.begin(), all.end(), std::mt19937(5)); // arrival order is not time order
+        {
+            HistoryStore store(path);
+            QVERIFY(store.start());
+            store.append(all);
+            QVERIFY(store.flush());
+            QCOMPARE(store.metrics().valuesWritten, qint64(2 * all.size()));
+        }
+        QCOMPARE(scalar(path, "SELECT count(*) FROM raw_stage"), qint64(0));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM raw_chunk"), qint64(100 * 10));
+        QCOMPARE(scalar(path, "SELECT sum(n) FROM raw_chunk"), qint64(2 * all.size()));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM rollup_minute"), qint64(100 * 10));
+        QCOMPARE(scalar(path, "SELECT sum(count) FROM rollup_minute"), qint64(2 * all.size()));
+        QCOMPARE(scalar(path, "SELECT sum(count) FROM rollup_hour"), qint64(2 * all.size()));
+        QCOMPARE(scalar(path, "SELECT min(n) FROM raw_chunk"), qint64(60));
+        // One series read back: every second, in time order, each value where it belongs.
+        HistoryReader reader(path);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const std::vector<QPointF> points
+            = reader.range({ QStringLiteral("aq-7"), QStringLiteral("pm25") }, from, from + 10 * minuteMs, 100000);
+        QCOMPARE(int(points.size()), 600);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const qint64 ts = from + qint64(i) * 1000;
+            QCOMPARE(points[i], QPointF(double(ts + 7), double(ts / 1000 % 1000)));
+        }
+    }
+
+    // Samples list their metrics in any order, and a sensor may gain a metric: each value still goes
+    // to its own (sensor, metric) series.
+    void metricsInAnyOrderReachTheirSeries()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const qint64 ts = QDateTime::currentMSecsSinceEpoch() - 10 * minuteMs;
+        const auto make = [](const QString& sensor, qint64 t, std::vector<std::pair<QString, double>> values) {
+            TelemetrySample s = sample(sensor, t, 0);
+            s.values = std::move(values);
+            return s;
+        };
+        const QString pm25 = QStringLiteral("pm25"), pm10 = QStringLiteral("pm10"), no2 = QStringLiteral("no2");
+        {
+            HistoryStore store(path);
+            QVERIFY(store.start());
+            store.append({ make(QStringLiteral("a"), ts, { { pm25, 1 }, { pm10, 2 } }),
+                make(QStringLiteral("b"), ts, { { pm10, 20 }, { pm25, 10 } }),
+                make(QStringLiteral("a"), ts + 1, { { pm10, 4 }, { pm25, 3 } }),
+                make(QStringLiteral("a"), ts + 2, { { no2, 5 } }),
+                make(QStringLiteral("a"), ts + 3, { { no2, 7 }, { pm25, 6 } }) });
+            QVERIFY(store.flush());
+            // The next commit, with the series known: the same mapping.
+            store.append({ make(QStringLiteral("b"), ts + 4, { { pm25, 30 }, { pm10, 40 } }) });
+            QVERIFY(store.flush());
+        }
+        QCOMPARE(scalar(path, "SELECT count(*) FROM series"), qint64(5));
+        HistoryReader reader(path);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const auto values = [&](const QString& sensor, const QString& metric) {
+            QList<double> out;
+            for (const QPointF& p : reader.range({ sensor, metric }, ts - 1000, ts + 1000, 100000))
+                out.append(p.y());
+            return out;
+        };
+        QCOMPARE(values(QStringLiteral("a"), pm25), (QList<double> { 1, 3, 6 }));
+        QCOMPARE(values(QStringLiteral("a"), pm10), (QList<double> { 2, 4 }));
+        QCOMPARE(values(QStringLiteral("a"), no2), (QList<double> { 5, 7 }));
+        QCOMPARE(values(QStringLiteral("b"), pm25), (QList<double> { 10, 30 }));
+        QCOMPARE(values(QStringLiteral("b"), pm10), (QList<double> { 20, 40 }));
     }
 
     void retentionDeletesWhatIsOlderThanEachWindow()
