@@ -19,6 +19,19 @@ Canvas {
     property real lineWidth: Math.max(1.5, Theme.chartLineWidth * 0.7)
     readonly property bool hasTrend: root.points.length > 1
 
+    // A pause longer than three typical spacings (and at least 30 s) is a gap the line does not cross:
+    // the sensor was silent then (the rule of the trend charts, IndicatorTrend::gapThresholdMs).
+    function gapThreshold(): real {
+        const pts = root.points;
+        const spacings = [];
+        for (let i = 1; i < pts.length; ++i)
+            spacings.push(pts[i].x - pts[i - 1].x);
+        if (spacings.length < 2)
+            return Infinity;
+        spacings.sort((a, b) => a - b);
+        return Math.max(30000, 3 * spacings[Math.floor((spacings.length - 1) / 2)]);
+    }
+
     // The value range drawn: x from the first reading (or the trigger) to the last, y over the readings
     // and the threshold with a little headroom. mapX() and mapY() place a reading in it.
     function bounds(): rect {
@@ -94,10 +107,11 @@ Canvas {
         }
 
         ctx.beginPath();
+        const gap = root.gapThreshold();
         for (let i = 0; i < pts.length; ++i) {
             const x = root.mapX(range, pts[i].x);
             const y = root.mapY(range, pts[i].y);
-            if (i === 0)
+            if (i === 0 || pts[i].x - pts[i - 1].x > gap)
                 ctx.moveTo(x, y);
             else
                 ctx.lineTo(x, y);

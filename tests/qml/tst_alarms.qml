@@ -28,6 +28,20 @@ Item {
         lineWidth: 2
     }
 
+    // A sensor silent for ten minutes between readings every 10 s.
+    AlarmSparkline {
+        id: gapSpark
+
+        x: 320
+        width: 300
+        height: 90
+        points: [Qt.point(0, 10), Qt.point(10000, 11), Qt.point(20000, 10), Qt.point(620000, 10),
+            Qt.point(630000, 11), Qt.point(640000, 10)]
+        showThreshold: false
+        lineColor: "#ff0000"
+        lineWidth: 2
+    }
+
     AlarmRow {
         id: row
 
@@ -111,6 +125,21 @@ Item {
 
             spark.showThreshold = false; // an anomaly has no fixed line
             tryVerify(() => countAlongRow(y, 0, 0, 1) === 0, 2000, "no threshold for an anomaly");
+        }
+
+        function test_sparkline_does_not_cross_a_silent_stretch() {
+            const range = gapSpark.bounds();
+            const middle = Math.round(gapSpark.mapX(range, 320000));
+            const before = Math.round(gapSpark.mapX(range, 10000));
+            const redIn = (x) => {
+                const image = grabImage(gapSpark);
+                let n = 0;
+                for (let y = 0; y < gapSpark.height; ++y)
+                    n += isColour(image.pixel(x, y), 1, 0, 0) ? 1 : 0;
+                return n;
+            };
+            tryVerify(() => redIn(before) > 0, 2000, "the line is drawn where readings came");
+            compare(redIn(middle), 0, "but not across the ten silent minutes");
         }
 
         function test_unacknowledged_row_is_emphasised() {
