@@ -11,15 +11,23 @@
 #   ingest ratio_qos0=<r> ratio_qos1=<r> cpu_us_per_msg=<x> p99_ms=<x>
 # It reports and does not judge: exit 0 unless the bench itself could not run.
 #
-# Environment: BUILD_DIR (default build/release: figures of an optimised build), CITYBRAIN and LOADGEN (binaries; default $BUILD_DIR/bin),
-# BENCH_BUILD=0 to skip building, N_QOS0 / N_QOS1 (burst sizes), BENCH_PAHO_REF=0 to skip the bare Paho
-# subscriber rows, KEEP=1 to keep the work folder (logs, subscriber timestamps).
+# Environment: BUILD_DIR (default build/release: figures of an optimised build), CITYBRAIN, LOADGEN and
+# INGESTBENCH (binaries; default $BUILD_DIR/bin), BENCH_BUILD=0 to skip building, N_QOS0 / N_QOS1 (burst
+# sizes), BURST_TRANSPORT (paho, the default, or direct: the load generator's client for the QoS 0 bursts),
+# BENCH_PAHO_REF=0 to skip the bare Paho subscriber rows, BENCH_PIPELINE=0 to skip the pipeline-alone row,
+# KEEP=1 to keep the work folder (logs, subscriber timestamps).
+#
+# The paced runs (CPU, latency) publish with the load generator's direct client: one socket write per
+# message at its time, no client send queue, so `ts` is when the message left (docs/performance.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build/release}
 CITYBRAIN=${CITYBRAIN:-$BUILD_DIR/bin/citybrain}
 LOADGEN=${LOADGEN:-$BUILD_DIR/bin/citybrain-loadgen}
+INGESTBENCH=${INGESTBENCH:-$BUILD_DIR/bin/citybrain-ingestbench}
+BURST_TRANSPORT=${BURST_TRANSPORT:-paho}
+PACED=(--transport direct)
 N_QOS0=${N_QOS0:-200000}
 N_QOS1=${N_QOS1:-100000}
 SENSORS=${SENSORS:-1000}
@@ -36,8 +44,8 @@ if [[ ${BENCH_BUILD:-1} == 1 && $BUILD_DIR == "$ROOT/build/release" && ! -f $BUI
     (cd "$ROOT" && cmake --preset release >&2)
 fi
 if [[ ${BENCH_BUILD:-1} == 1 && -f $BUILD_DIR/build.ninja ]]; then
-    say "building citybrain and citybrain-loadgen in $BUILD_DIR"
-    cmake --build "$BUILD_DIR" --target citybrain citybrain-loadgen >&2
+    say "building citybrain, citybrain-loadgen and citybrain-ingestbench in $BUILD_DIR"
+    cmake --build "$BUILD_DIR" --target citybrain citybrain-loadgen citybrain-ingestbench >&2
 fi
 for binary in "$CITYBRAIN" "$LOADGEN"; do
     [[ -x $binary ]] || { say "missing $binary (build it: cmake --preset release && cmake --build --preset release --target citybrain citybrain-loadgen)"; exit 1; }
@@ -111,6 +119,10 @@ wait_log() {
     return 1
 }
 
+burst_transport() { # burst_transport QOS: the direct client speaks QoS 0 only
+    if [[ $1 == 0 ]]; then echo "$BURST_TRANSPORT"; else echo paho; fi
+}
+
 SEQ=0 # every sensor's next seq: each run publishes count/SENSORS messages per sensor
 publish() { # publish COUNT QOS RATE [loadgen options...]
     local count=$1 qos=$2 rate=$3
@@ -148,7 +160,7 @@ reference() { # reference QOS COUNT -> "rate received pub_rate"
     PIDS+=($pid)
     wait_log "$id $qos xy/v1/#"
     local pub
-    pub=$(publish "$count" "$qos" 0)
+    pub=$(publish "$count" "$qos" 0 --transport "$(burst_transport "$qos")")
     wait_quiet "$pid" "$file"
     local stats
     stats=$(awk 'NR == 1 { first = $1 } { last = $1 } END { if (NR > 1) printf "%.0f %d", (NR - 1) / (last - first), NR; else print "0", NR }' "$file")
@@ -156,13 +168,14 @@ reference() { # reference QOS COUNT -> "rate received pub_rate"
 }
 
 # A bare Paho subscriber (what the app is built on), for the diagnosis rows.
-paho_reference() { # paho_reference QOS COUNT RATE -> result line
+paho_reference() { # paho_reference QOS COUNT RATE [loadgen options...] -> result line
     local qos=$1 count=$2 rate=$3 file="$WORK/paho-q$1-r$3.txt"
+    shift 3
     "$LOADGEN" --subscribe --broker "$BROKER" --qos "$qos" --count "$count" --stall-ms $((STALL_S * 1000)) >"$file" &
     local pid=$!
     PIDS+=($pid)
     for _ in $(seq 200); do grep -q '^subscribed' "$file" && break; sleep 0.05; done
-    publish "$count" "$qos" "$rate" >/dev/null
+    publish "$count" "$qos" "$rate" "$@" >/dev/null
     wait "$pid" || true
     grep '^result ' "$file" || echo "result"
 }
@@ -175,10 +188,16 @@ read -r REF1 REF1_N REF1_PUB <<<"$(reference 1 "$N_QOS1")"
 PAHO0="result" PAHO1="result" PAHOCPU="result" PAHOLAT="result"
 if [[ ${BENCH_PAHO_REF:-1} == 1 ]]; then
     say "reference: bare Paho subscriber (QoS 0, QoS 1, paced $CPU_RATE msg/s)"
-    PAHO0=$(paho_reference 0 "$N_QOS0" 0)
+    PAHO0=$(paho_reference 0 "$N_QOS0" 0 --transport "$BURST_TRANSPORT")
     PAHO1=$(paho_reference 1 "$N_QOS1" 0)
-    PAHOCPU=$(paho_reference 0 "$CPU_COUNT" "$CPU_RATE")
-    PAHOLAT=$(paho_reference 0 "$LAT_COUNT" "$LAT_RATE")
+    PAHOCPU=$(paho_reference 0 "$CPU_COUNT" "$CPU_RATE" "${PACED[@]}")
+    PAHOLAT=$(paho_reference 0 "$LAT_COUNT" "$LAT_RATE" "${PACED[@]}")
+fi
+# The app's own ingest path without broker, publisher or wall: stable where the broker rows are not.
+PIPE="result"
+if [[ ${BENCH_PIPELINE:-1} == 1 && -x $INGESTBENCH ]]; then
+    say "pipeline alone: citybrain-ingestbench"
+    PIPE=$("$INGESTBENCH" 2>/dev/null | grep '^result ' || echo result)
 fi
 
 # ---- the app alone ----------------------------------------------------------------------------------
@@ -195,17 +214,23 @@ if ! "$LOADGEN" --scrape "$METRICS" --wait-for citybrain_mqtt_connected=1 --time
     tail -n 20 "$WORK/citybrain.log" >&2
     APP_OK=0
 fi
-APP0="result" APP1="result" APPCPU="result" APPLAT="result"
+APP0="result" APP1="result" APPCPU="result" APPCPUP="result" APPLAT="result"
 if ((APP_OK)); then
     watch=(--watch "$METRICS" --pid "$APP_PID" --stall-ms $((STALL_S * 1000)))
     say "citybrain QoS 0: $N_QOS0 messages as fast as possible"
-    APP0=$(publish "$N_QOS0" 0 0 "${watch[@]}")
+    APP0=$(publish "$N_QOS0" 0 0 --transport "$BURST_TRANSPORT" "${watch[@]}")
     say "citybrain QoS 1: $N_QOS1 messages as fast as possible"
     APP1=$(publish "$N_QOS1" 1 0 "${watch[@]}")
     say "citybrain CPU: $CPU_COUNT messages at $CPU_RATE msg/s (QoS 0)"
-    APPCPU=$(publish "$CPU_COUNT" 0 "$CPU_RATE" "${watch[@]}" --idle-ms 2000)
+    # Polled every 100 ms, not 20: each scrape costs the app CPU (about 0.3 ms), and here the end time
+    # matters less than that cost.
+    APPCPU=$(publish "$CPU_COUNT" 0 "$CPU_RATE" "${PACED[@]}" "${watch[@]}" --poll-ms 100 --idle-ms 2000)
+    # The same through Paho's publisher, as measured before 2026-11-29 10:00: its stream arrives in
+    # clumps (Nagle's algorithm on its socket), which is cheaper to receive than an even one.
+    say "citybrain CPU: $CPU_COUNT messages at $CPU_RATE msg/s (QoS 0), Paho's publisher"
+    APPCPUP=$(publish "$CPU_COUNT" 0 "$CPU_RATE" --transport paho "${watch[@]}" --poll-ms 100)
     say "citybrain latency: $LAT_COUNT messages at $LAT_RATE msg/s (QoS 0)"
-    APPLAT=$(publish "$LAT_COUNT" 0 "$LAT_RATE" "${watch[@]}")
+    APPLAT=$(publish "$LAT_COUNT" 0 "$LAT_RATE" "${PACED[@]}" "${watch[@]}")
     kill -TERM "$APP_PID"
     APP_EXIT=0
     for _ in $(seq 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
@@ -229,7 +254,7 @@ P99=$(kv "$APPLAT" lat_p99_ms)
 
 printf '\n%s\n' "CityBrain ingest bench, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -n 1)"
 [[ -f $BUILD_DIR/CMakeCache.txt ]] && printf 'build: %s (%s)\n' "$BUILD_DIR" "$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt")"
-printf 'payload %s bytes, %s sensors, 1 publisher (citybrain-loadgen, Paho C++)\n\n' "$(kv "$APP0" payload_bytes)" "$SENSORS"
+printf 'payload %s bytes, %s sensors, 1 publisher (citybrain-loadgen: bursts %s, paced runs direct)\n\n' "$(kv "$APP0" payload_bytes)" "$SENSORS" "$BURST_TRANSPORT"
 printf '%-34s %10s %10s %10s %10s\n' "as fast as possible" "QoS 0" "target" "QoS 1" "target"
 printf '%-34s %10s %10s %10s %10s\n' "mosquitto_sub before app (msg/s)" "$REF0A" "" "$REF1A" ""
 printf '%-34s %10s %10s %10s %10s\n' "   publisher rate, received of N" "$REF0_PUB" "$REF0_N" "$REF1_PUB" "$REF1_N"
@@ -244,15 +269,19 @@ printf '%-34s %10s %10s %10s %10s\n' "   received/decoded/dropped" "$(kv "$APP0"
 printf '%-34s %10s %10s %10s %10s\n' "ratio citybrain / B" "$RATIO0" ">= 0.9" "$RATIO1" ">= 0.9"
 printf '%-34s %10s %10s %10s %10s\n' "citybrain CPU (us/msg, saturated)" "$(kv "$APP0" cpu_us_per_msg)" "" "$(kv "$APP1" cpu_us_per_msg)" ""
 printf '%-34s %10s %10s %10s %10s\n' "queue high water" "$(kv "$APP0" high_water_bulk)" "" "$(kv "$APP1" high_water_priority)" ""
+printf '%-34s %10s %10s\n' "pipeline alone (msg/s, us/msg)" "$(kv "$PIPE" rate)" "$(kv "$PIPE" total_with_history_flush_us_per_msg)"
 printf '\n%-34s %10s %10s\n' "paced, QoS 0" "measured" "target"
 printf '%-34s %10s %10s\n' "CPU us/msg at $CPU_RATE msg/s" "$CPU" "<= 25"
 printf '%-34s %10s %10s\n' "  of which above idle" "$(kv "$APPCPU" cpu_us_per_msg_above_idle)" ""
 printf '%-34s %10s %10s\n' "  idle CPU (% of a core)" "$(kv "$APPCPU" idle_cpu_pct)" ""
-printf '%-34s %10s %10s\n' "  bare Paho subscriber us/msg" "$(kv "$PAHOCPU" cpu_us_per_msg)" "~8"
+printf '%-34s %10s %10s\n' "  bare Paho subscriber us/msg" "$(kv "$PAHOCPU" cpu_us_per_msg)" ""
+printf '%-34s %10s %10s\n' "  publisher late p50/p99/max (ms)" "$(kv "$APPCPU" late_ms)" ""
+printf '%-34s %10s %10s\n' "  through Paho's publisher us/msg" "$(kv "$APPCPUP" cpu_us_per_msg)" ""
 printf '%-34s %10s %10s\n' "latency p50 at $LAT_RATE msg/s (ms)" "$(kv "$APPLAT" lat_p50_ms)" ""
 printf '%-34s %10s %10s\n' "latency p99 (ms)" "$P99" "<= 20"
 printf '%-34s %10s %10s\n' "latency p99.9 (ms)" "$(kv "$APPLAT" lat_p999_ms)" ""
-printf '%-34s %10s %10s\n' "  stream alone p50 / p99 (ms)" "$(kv "$PAHOLAT" lat_p50_ms) / $(kv "$PAHOLAT" lat_p99_ms)" ""
+printf '%-34s %10s %10s\n' "  stream alone p50/p99/p99.9 (ms)" "$(kv "$PAHOLAT" lat_p50_ms)/$(kv "$PAHOLAT" lat_p99_ms)/$(kv "$PAHOLAT" lat_p999_ms)" ""
+printf '%-34s %10s %10s\n' "  publisher late p50/p99/max (ms)" "$(kv "$APPLAT" late_ms)" ""
 printf '%-34s %10s %10s\n' "  received of sent" "$(kv "$APPLAT" received)/$(kv "$APPLAT" sent)" ""
 printf '%-34s %10s %10s\n' "GUI apply p99 (ms)" "$(kv "$APPLAT" gui_p99_ms)" ""
 printf '%-34s %10s %10s\n' "GUI apply max <= (ms, bucket)" "$(kv "$APPLAT" gui_max_le_ms)" "<= 4"

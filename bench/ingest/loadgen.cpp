@@ -29,7 +29,11 @@
 
 #include <mqtt/async_client.h>
 
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,7 +43,9 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -140,6 +146,9 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Publishing
 
+// Paho: the C++ async client (what the app is built on). Direct: DirectConnection below, QoS 0 only.
+enum class Transport { Paho, Direct };
+
 struct PublishPlan
 {
     QString broker;
@@ -149,6 +158,7 @@ struct PublishPlan
     int sensors = 1000;
     qint64 seqStart = 0;
     qint64 window = 200; // publications not yet completed by Paho, at most: Paho C slows down with a long command queue
+    Transport transport = Transport::Paho;
 };
 
 class DeliveryListener : public mqtt::iaction_listener
@@ -204,41 +214,196 @@ private:
     std::vector<std::string> m_topics;
 };
 
+// A minimal MQTT 3.1.1 publisher for QoS 0 on a blocking TCP socket with TCP_NODELAY: every PUBLISH is
+// written to the socket by the calling thread, with no client library and no send queue in between, so a
+// paced message leaves the publisher at its `ts`. (Paho's async client hands each publication to its own
+// send thread through a command queue; at a paced 10k msg/s that queue alone added a median 11 ms.)
+// QoS 0 only: the broker answers nothing but the CONNACK.
+class DirectConnection
+{
+public:
+    DirectConnection() = default;
+    DirectConnection(const DirectConnection&) = delete;
+    DirectConnection& operator=(const DirectConnection&) = delete;
+    ~DirectConnection() { close(); }
+
+    bool connect(const QString& brokerUri, const std::string& clientId, QString* error)
+    {
+        const QUrl url(brokerUri);
+        if (url.scheme() != QLatin1String("tcp") && url.scheme() != QLatin1String("mqtt")) {
+            *error = QStringLiteral("the direct publisher speaks plain tcp:// only, not %1").arg(brokerUri);
+            return false;
+        }
+        addrinfo hints {};
+        hints.ai_family = AF_UNSPEC;
+        hints.ai_socktype = SOCK_STREAM;
+        addrinfo* found = nullptr;
+        const std::string host = url.host().toStdString();
+        const std::string port = std::to_string(url.port(1883));
+        if (::getaddrinfo(host.c_str(), port.c_str(), &hints, &found) != 0 || !found) {
+            *error = QStringLiteral("cannot resolve %1").arg(brokerUri);
+            return false;
+        }
+        for (addrinfo* address = found; address && m_fd < 0; address = address->ai_next) {
+            m_fd = ::socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC, address->ai_protocol);
+            if (m_fd >= 0 && ::connect(m_fd, address->ai_addr, address->ai_addrlen) != 0)
+                close();
+        }
+        ::freeaddrinfo(found);
+        if (m_fd < 0) {
+            *error = QStringLiteral("cannot connect to %1: %2")
+                         .arg(brokerUri, QString::fromLocal8Bit(std::strerror(errno)));
+            return false;
+        }
+        const int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+
+        // CONNECT: protocol "MQTT" level 4, clean session, no keep-alive (a run lasts seconds).
+        std::string packet;
+        packet.append("\x00\x04MQTT\x04\x02\x00\x00", 10);
+        appendString(packet, clientId);
+        std::string framed(1, '\x10');
+        appendLength(framed, packet.size());
+        framed += packet;
+        if (!writeAll(framed.data(), framed.size())) {
+            *error = QStringLiteral("CONNECT not sent");
+            return false;
+        }
+        unsigned char connack[4] {};
+        std::size_t got = 0;
+        while (got < sizeof connack) {
+            const ssize_t n = ::read(m_fd, connack + got, sizeof connack - got);
+            if (n <= 0) {
+                *error = QStringLiteral("no CONNACK");
+                return false;
+            }
+            got += std::size_t(n);
+        }
+        if (connack[0] != 0x20 || connack[3] != 0) {
+            *error = QStringLiteral("connection refused (CONNACK return code %1)").arg(connack[3]);
+            return false;
+        }
+        return true;
+    }
+
+    // Appends one QoS 0 PUBLISH; written at once if `now`, else when 16 KiB are waiting (or flush()).
+    bool publish(const std::string& topic, const char* payload, std::size_t length, bool now)
+    {
+        m_buffer.push_back('\x30');
+        appendLength(m_buffer, 2 + topic.size() + length);
+        appendString(m_buffer, topic);
+        m_buffer.append(payload, length);
+        if (now || m_buffer.size() >= 16384)
+            return flush();
+        return true;
+    }
+
+    bool flush()
+    {
+        const bool ok = writeAll(m_buffer.data(), m_buffer.size());
+        m_buffer.clear();
+        return ok;
+    }
+
+    // DISCONNECT, then wait for the broker to close: everything written before it has been read.
+    void disconnect()
+    {
+        if (m_fd < 0)
+            return;
+        flush();
+        writeAll("\xe0\x00", 2);
+        ::shutdown(m_fd, SHUT_WR);
+        char sink[64];
+        while (::read(m_fd, sink, sizeof sink) > 0) { }
+        close();
+    }
+
+private:
+    static void appendLength(std::string& out, std::size_t length)
+    {
+        do {
+            char byte = static_cast<char>(length % 128);
+            length /= 128;
+            if (length > 0)
+                byte = static_cast<char>(byte | 0x80);
+            out.push_back(byte);
+        } while (length > 0);
+    }
+    static void appendString(std::string& out, const std::string& text)
+    {
+        out.push_back(static_cast<char>((text.size() >> 8) & 0xff));
+        out.push_back(static_cast<char>(text.size() & 0xff));
+        out += text;
+    }
+    bool writeAll(const char* data, std::size_t size)
+    {
+        while (size > 0 && m_fd >= 0) {
+            const ssize_t n = ::write(m_fd, data, size);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return false;
+            data += n;
+            size -= std::size_t(n);
+        }
+        return size == 0;
+    }
+    void close()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+
+    int m_fd = -1;
+    std::string m_buffer;
+};
+
 class Publisher
 {
 public:
     explicit Publisher(PublishPlan plan)
         : m_plan(std::move(plan))
         , m_factory(m_plan.sensors, m_plan.seqStart)
-        , m_client(m_plan.broker.toStdString(),
-              QStringLiteral("bench-loadgen-%1").arg(QCoreApplication::applicationPid()).toStdString(),
-              mqtt::create_options(MQTTVERSION_3_1_1, 1000000), nullptr)
-    { }
+        , m_clientId(QStringLiteral("bench-loadgen-%1").arg(QCoreApplication::applicationPid()).toStdString())
+    {
+        if (m_plan.transport == Transport::Paho)
+            m_client = std::make_unique<mqtt::async_client>(
+                m_plan.broker.toStdString(), m_clientId, mqtt::create_options(MQTTVERSION_3_1_1, 1000000), nullptr);
+    }
 
     ~Publisher()
     {
         if (m_thread.joinable())
             m_thread.join();
+        m_direct.disconnect();
         try {
-            if (m_client.is_connected())
-                m_client.disconnect()->wait_for(std::chrono::seconds(5));
+            if (m_client && m_client->is_connected())
+                m_client->disconnect()->wait_for(std::chrono::seconds(5));
         } catch (const mqtt::exception&) { }
     }
 
     bool connect(QString* error)
     {
+        if (m_plan.transport == Transport::Direct) {
+            if (m_plan.qos != 0) {
+                *error = QStringLiteral("the direct publisher does QoS 0 only");
+                return false;
+            }
+            return m_direct.connect(m_plan.broker, m_clientId, error);
+        }
         mqtt::connect_options options;
         options.set_mqtt_version(MQTTVERSION_3_1_1);
         options.set_clean_session(true);
         options.set_keep_alive_interval(30);
         options.set_max_inflight(static_cast<int>(std::min<qint64>(m_plan.window, 65535)));
         try {
-            m_client.connect(options)->wait_for(std::chrono::seconds(10));
+            m_client->connect(options)->wait_for(std::chrono::seconds(10));
         } catch (const mqtt::exception& e) {
             *error = QString::fromStdString(e.what());
             return false;
         }
-        if (!m_client.is_connected()) {
+        if (!m_client->is_connected()) {
             *error = QStringLiteral("not connected to %1").arg(m_plan.broker);
             return false;
         }
@@ -262,6 +427,8 @@ public:
     [[nodiscard]] double publishSeconds() const { return m_publishSeconds; }
     [[nodiscard]] double deliverySeconds() const { return m_deliverySeconds; }
     [[nodiscard]] qint64 failed() const { return m_listener.failed() + m_rejected; }
+    // How late the paced publications left against their schedule (ms), as "p50/p99/max"; empty if not paced.
+    [[nodiscard]] QString lateness() const { return m_lateness; }
     [[nodiscard]] int samplePayloadSize() const
     {
         char buffer[512];
@@ -275,6 +442,10 @@ private:
         m_start = Clock::now();
         m_started = true;
         const double rate = m_plan.rate;
+        const bool direct = m_plan.transport == Transport::Direct;
+        std::vector<float> lateMs;
+        if (rate > 0)
+            lateMs.reserve(static_cast<std::size_t>(m_plan.count));
         for (qint64 i = 0; i < m_plan.count; ++i) {
             if (rate > 0) {
                 const auto due = m_start
@@ -282,13 +453,24 @@ private:
                         std::chrono::duration<double>(static_cast<double>(i) / rate));
                 if (Clock::now() < due)
                     std::this_thread::sleep_until(due);
+                lateMs.push_back(
+                    static_cast<float>(std::chrono::duration<double, std::milli>(Clock::now() - due).count()));
+            }
+            const int length = m_factory.payload(i, buffer, sizeof buffer);
+            if (direct) {
+                // Paced: each message on its own write, now. As fast as possible: 16 KiB writes.
+                if (!m_direct.publish(m_factory.topic(i), buffer, static_cast<size_t>(length), rate > 0)) {
+                    m_rejected += m_plan.count - i;
+                    break;
+                }
+                m_published = i + 1;
+                continue;
             }
             while (i - m_listener.completed() >= m_plan.window)
                 std::this_thread::sleep_for(std::chrono::microseconds(50));
-            const int length = m_factory.payload(i, buffer, sizeof buffer);
             for (;;) {
                 try {
-                    m_client.publish(m_factory.topic(i), buffer, static_cast<size_t>(length), m_plan.qos, false,
+                    m_client->publish(m_factory.topic(i), buffer, static_cast<size_t>(length), m_plan.qos, false,
                         nullptr, m_listener);
                     break;
                 } catch (const mqtt::exception& e) {
@@ -301,17 +483,28 @@ private:
             }
             m_published = i + 1;
         }
+        if (direct && !m_direct.flush())
+            m_rejected = std::max<qint64>(m_rejected, 1);
         m_publishSeconds = secondsSince(m_start);
         const auto deadline = Clock::now() + std::chrono::seconds(60);
-        while (m_listener.completed() + m_rejected < m_plan.count && Clock::now() < deadline)
+        while (!direct && m_listener.completed() + m_rejected < m_plan.count && Clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::microseconds(200));
         m_deliverySeconds = secondsSince(m_start);
+        if (!lateMs.empty()) {
+            std::sort(lateMs.begin(), lateMs.end());
+            const auto at = [&lateMs](double q) {
+                return lateMs[std::min(lateMs.size() - 1, static_cast<std::size_t>(q * double(lateMs.size())))];
+            };
+            m_lateness = QStringLiteral("%1/%2/%3").arg(num(at(0.5), 2), num(at(0.99), 2), num(lateMs.back(), 2));
+        }
         m_finished = true;
     }
 
     PublishPlan m_plan;
     TelemetryFactory m_factory;
-    mqtt::async_client m_client;
+    std::string m_clientId;
+    std::unique_ptr<mqtt::async_client> m_client; // Transport::Paho
+    DirectConnection m_direct; // Transport::Direct
     DeliveryListener m_listener;
     std::thread m_thread;
     std::atomic<bool> m_started { false };
@@ -321,6 +514,7 @@ private:
     Clock::time_point m_start;
     double m_publishSeconds = 0;
     double m_deliverySeconds = 0;
+    QString m_lateness;
 };
 
 QStringList publishFields(const Publisher& publisher, const PublishPlan& plan)
@@ -333,7 +527,10 @@ QStringList publishFields(const Publisher& publisher, const PublishPlan& plan)
         QStringLiteral("pub_s=%1").arg(num(publisher.publishSeconds())),
         QStringLiteral("pub_rate=%1").arg(num(static_cast<double>(plan.count) / publisher.publishSeconds(), 0)),
         QStringLiteral("delivered_s=%1").arg(num(publisher.deliverySeconds())),
-        QStringLiteral("delivered_rate=%1").arg(num(static_cast<double>(plan.count) / publisher.deliverySeconds(), 0))
+        QStringLiteral("delivered_rate=%1").arg(num(static_cast<double>(plan.count) / publisher.deliverySeconds(), 0)),
+        QStringLiteral("transport=%1")
+            .arg(plan.transport == Transport::Direct ? QStringLiteral("direct") : QStringLiteral("paho")),
+        QStringLiteral("late_ms=%1").arg(publisher.lateness().isEmpty() ? QStringLiteral("na") : publisher.lateness())
     };
 }
 
@@ -583,7 +780,9 @@ int runSubscribe(const QString& broker, qint64 count, int qos, int stallMs, int 
         QStringLiteral("cpu_us_per_msg=%1")
             .arg(num(n > 1 ? (cpuLast - cpuFirst) / static_cast<double>(n - 1) * 1e6 : 0, 2)),
         QStringLiteral("lat_p50_ms=%1").arg(num(percentile(0.5), 2)),
-        QStringLiteral("lat_p99_ms=%1").arg(num(percentile(0.99), 2)) });
+        QStringLiteral("lat_p99_ms=%1").arg(num(percentile(0.99), 2)),
+        QStringLiteral("lat_p999_ms=%1").arg(num(percentile(0.999), 2)),
+        QStringLiteral("lat_max_ms=%1").arg(num(latencyMs.empty() ? 0.0 : latencyMs.back(), 2)) });
     return 0;
 }
 
@@ -643,6 +842,9 @@ int main(int argc, char** argv)
     const QCommandLineOption window(QStringLiteral("window"),
         QStringLiteral("Publications Paho has not completed, at most (default 200)."), QStringLiteral("W"),
         QStringLiteral("200"));
+    const QCommandLineOption transport(QStringLiteral("transport"),
+        QStringLiteral("paho (the async client, default) or direct (one socket write per message, QoS 0)."),
+        QStringLiteral("T"), QStringLiteral("paho"));
     const QCommandLineOption watch(
         QStringLiteral("watch"), QStringLiteral("Metrics URL of the app under test."), QStringLiteral("URL"));
     const QCommandLineOption pid(
@@ -663,8 +865,8 @@ int main(int argc, char** argv)
     const QCommandLineOption timeoutMs(QStringLiteral("timeout-ms"), QStringLiteral("Timeout (default 30000)."),
         QStringLiteral("MS"), QStringLiteral("30000"));
     const QCommandLineOption freePort(QStringLiteral("free-port"), QStringLiteral("Print a free loopback TCP port."));
-    parser.addOptions({ broker, count, qos, rate, sensors, seqStart, window, watch, pid, idleMs, stallMs, pollMs,
-        subscribe, scrape, waitFor, timeoutMs, freePort });
+    parser.addOptions({ broker, count, qos, rate, sensors, seqStart, window, transport, watch, pid, idleMs, stallMs,
+        pollMs, subscribe, scrape, waitFor, timeoutMs, freePort });
     parser.process(app);
 
     if (parser.isSet(freePort)) {
@@ -695,6 +897,12 @@ int main(int argc, char** argv)
     plan.sensors = parser.value(sensors).toInt();
     plan.seqStart = parser.value(seqStart).toLongLong();
     plan.window = std::max<qint64>(1, parser.value(window).toLongLong());
+    if (parser.value(transport) == QLatin1String("direct")) {
+        plan.transport = Transport::Direct;
+    } else if (parser.value(transport) != QLatin1String("paho")) {
+        std::fprintf(stderr, "citybrain-loadgen: --transport must be paho or direct\n");
+        return 2;
+    }
     std::optional<WatchSettings> watchSettings;
     if (parser.isSet(watch)) {
         WatchSettings settings;

@@ -17,6 +17,8 @@
 #include <QVarLengthArray>
 #include <QtNumeric>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace citybrain {
@@ -264,6 +266,140 @@ Rejection classifyIllegalNumber(QByteArrayView json, qsizetype offset)
     return { RejectReason::MalformedJson, QStringLiteral("payload: illegal number at offset %1").arg(offset) };
 }
 
+// ---- shared names ----
+
+// The contract's metric and domain names as static strings: copying one into a sample, the history queue and
+// the wall's batch costs neither an allocation nor an atomic reference count. Any other name is built as usual.
+template <typename Name> const QString* knownMetricName(Name name)
+{
+    static const QString names[] = { QStringLiteral("aqi"), QStringLiteral("pm25"), QStringLiteral("pm10"),
+        QStringLiteral("no2"), QStringLiteral("o3"), QStringLiteral("flow"), QStringLiteral("speed"),
+        QStringLiteral("congestion"), QStringLiteral("level"), QStringLiteral("warning_line"),
+        QStringLiteral("guarantee_line"), QStringLiteral("laeq"), QStringLiteral("load") };
+    for (const QString& known : names) {
+        if (known == name)
+            return &known;
+    }
+    return nullptr;
+}
+
+QString sharedDomainName(QString domain)
+{
+    static const QString names[] = { QStringLiteral("air"), QStringLiteral("traffic"), QStringLiteral("water"),
+        QStringLiteral("noise"), QStringLiteral("energy") };
+    for (const QString& known : names) {
+        if (known == domain)
+            return known;
+    }
+    return domain;
+}
+
+// ---- the telemetry fast path ----
+
+// Reads the plain JSON that sensors send, byte by byte: strings without escapes or control characters,
+// numbers of the strict JSON grammar. Every method returns false for anything else, and the caller gives up.
+class PlainJsonScanner
+{
+public:
+    explicit PlainJsonScanner(QByteArrayView json)
+        : m_p(json.data())
+        , m_end(json.data() + json.size())
+    { }
+
+    bool consume(char c)
+    {
+        skipSpace();
+        if (m_p == m_end || *m_p != c)
+            return false;
+        ++m_p;
+        return true;
+    }
+
+    bool atEnd()
+    {
+        skipSpace();
+        return m_p == m_end;
+    }
+
+    // `ascii`: every byte below 0x80 (the payload's UTF-8 has been checked).
+    bool string(QByteArrayView* out, bool* ascii)
+    {
+        if (!consume('"'))
+            return false;
+        const char* const begin = m_p;
+        bool plain = true;
+        for (; m_p != m_end; ++m_p) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                *out = QByteArrayView(begin, m_p - begin);
+                *ascii = plain;
+                ++m_p;
+                return true;
+            }
+            if (c == '\\' || c < 0x20)
+                return false;
+            plain = plain && c < 0x80;
+        }
+        return false;
+    }
+
+    // The double QJsonDocument gives for the token: correctly rounded, and a zero unsigned (Qt stores a whole
+    // number as an integer). A number that overflows, or underflows to zero or to a subnormal, is left to
+    // the full path, which names it.
+    bool number(double* out, QByteArrayView* token)
+    {
+        skipSpace();
+        const char* const begin = m_p;
+        while (m_p != m_end && isNumberChar(*m_p))
+            ++m_p;
+        *token = QByteArrayView(begin, m_p - begin);
+        if (!isJsonNumber(*token))
+            return false;
+        double d = 0;
+        const auto [end, error] = std::from_chars(begin, m_p, d);
+        if (error != std::errc() || end != m_p || !std::isfinite(d))
+            return false;
+        if (d == 0) {
+            for (const char c : *token) {
+                if (c == 'e' || c == 'E')
+                    break;
+                if (c >= '1' && c <= '9')
+                    return false; // 1e-999
+            }
+            d = 0.0;
+        } else if (!std::isnormal(d)) {
+            return false;
+        }
+        *out = d;
+        return true;
+    }
+
+    // A whole number >= 0 written with digits only, up to 15 of them (exact in a double).
+    bool count(qint64* out)
+    {
+        double d = 0;
+        QByteArrayView token;
+        if (!number(&d, &token) || token.size() > 15)
+            return false;
+        for (const char c : token) {
+            if (!isAsciiDigit(c))
+                return false;
+        }
+        *out = static_cast<qint64>(d);
+        return true;
+    }
+
+private:
+    void skipSpace()
+    {
+        while (m_p != m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
+
+    const char* m_p;
+    const char* const m_end;
+};
+
 // ---- field access ----
 
 bool isSixDigits(QStringView s)
@@ -310,6 +446,8 @@ FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
     sample.values.reserve(std::size_t(values.size()));
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
         QString metric = it.key();
+        if (const QString* shared = knownMetricName(QStringView(metric)))
+            metric = *shared;
         const QJsonValue value = it.value();
         const auto failMetric = [&](RejectReason reason, const QString& why) {
             f.fail(reason, QString(QLatin1String("values.") + metric), why);
@@ -331,7 +469,7 @@ FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
         sample.values.emplace_back(std::move(metric), d);
     }
     sample.sensorId = std::move(route.id);
-    sample.domain = std::move(route.domain);
+    sample.domain = sharedDomainName(std::move(route.domain));
     sample.district = std::move(route.district);
     return sample;
 }
@@ -472,6 +610,130 @@ template <typename... Alternatives> FeedDecoder::Result widen(std::variant<Alter
 
 } // namespace
 
+std::optional<TelemetrySample> decodePlainTelemetry(
+    QByteArrayView payload, const TopicScheme::Route& route, const FeedDecoder::Limits& limits, qint64 nowMs)
+{
+    enum Field : unsigned {
+        Ts = 1u << 0,
+        Seq = 1u << 1,
+        Source = 1u << 2,
+        Lon = 1u << 3,
+        Lat = 1u << 4,
+        Values = 1u << 5,
+        Id = 1u << 6,
+        Sensor = 1u << 7,
+        Domain = 1u << 8,
+        District = 1u << 9,
+    };
+    static constexpr std::pair<QLatin1String, Field> fieldNames[]
+        = { { QLatin1String("ts"), Ts }, { QLatin1String("seq"), Seq }, { QLatin1String("source"), Source },
+              { QLatin1String("lon"), Lon }, { QLatin1String("lat"), Lat }, { QLatin1String("values"), Values },
+              { QLatin1String("id"), Id }, { QLatin1String("sensor"), Sensor }, { QLatin1String("domain"), Domain },
+              { QLatin1String("district"), District } };
+    if (route.feed != TopicScheme::Feed::Telemetry || limits.maxDepth < 2)
+        return std::nullopt;
+
+    PlainJsonScanner in(payload);
+    TelemetrySample sample;
+    QVarLengthArray<std::pair<QByteArrayView, double>, 8> values;
+    unsigned seen = 0;
+    if (!in.consume('{'))
+        return std::nullopt;
+    do {
+        QByteArrayView key;
+        bool ascii = false;
+        if (!in.string(&key, &ascii) || !in.consume(':'))
+            return std::nullopt;
+        unsigned field = 0;
+        for (const auto& [name, bit] : fieldNames) {
+            if (QLatin1String(key.data(), key.size()) == name)
+                field = bit;
+        }
+        if (field == 0 || (seen & field) != 0)
+            return std::nullopt; // a field the full path ignores, or one given twice (the last would win)
+        seen |= field;
+        double number = 0;
+        QByteArrayView token;
+        switch (field) {
+        case Ts:
+            if (!in.count(&sample.tsMs)
+                || fields::timestampWindowError(sample.tsMs, nowMs, limits.maxPastMs, limits.maxFutureMs, true))
+                return std::nullopt;
+            break;
+        case Seq:
+            if (!in.count(&sample.seq))
+                return std::nullopt;
+            break;
+        case Lon:
+        case Lat: {
+            const bool lon = field == Lon;
+            if (!in.number(&number, &token)
+                || fields::rangeError(
+                    number, lon ? fields::minLon : fields::minLat, lon ? fields::maxLon : fields::maxLat))
+                return std::nullopt;
+            (lon ? sample.lon : sample.lat) = number;
+            break;
+        }
+        case Source: {
+            QByteArrayView text;
+            if (!in.string(&text, &ascii) || text.isEmpty())
+                return std::nullopt;
+            break;
+        }
+        case Id:
+        case Sensor:
+        case Domain:
+        case District: {
+            const QString& topicValue = field == Domain ? route.domain : field == District ? route.district : route.id;
+            QByteArrayView text;
+            if (!in.string(&text, &ascii) || !ascii || QLatin1String(text.data(), text.size()) != topicValue)
+                return std::nullopt;
+            break;
+        }
+        case Values:
+            if (!in.consume('{') || in.consume('}'))
+                return std::nullopt; // not an object, or no metric
+            do {
+                QByteArrayView metric;
+                if (!in.string(&metric, &ascii) || !ascii || metric.isEmpty() || !in.consume(':')
+                    || !in.number(&number, &token))
+                    return std::nullopt;
+                for (const auto& [other, value] : values) {
+                    if (other == metric)
+                        return std::nullopt;
+                }
+                values.append({ metric, number });
+            } while (in.consume(','));
+            if (!in.consume('}'))
+                return std::nullopt;
+            break;
+        default:
+            return std::nullopt;
+        }
+    } while (in.consume(','));
+    constexpr unsigned required = Ts | Seq | Lon | Lat | Values;
+    if (!in.consume('}') || !in.atEnd() || (seen & required) != required)
+        return std::nullopt;
+
+    // As QJsonObject keeps them: sorted by name (ASCII here, so byte order is UTF-16 order).
+    std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    sample.values.reserve(std::size_t(values.size()));
+    for (const auto& [name, value] : values) {
+        const QLatin1String latin1(name.data(), name.size());
+        const QString* shared = knownMetricName(latin1);
+        QString metric = shared ? *shared : QString(latin1);
+        if (const fields::MetricRange* range = fields::findMetric(metric)) {
+            if (fields::rangeError(value, range->low, range->high))
+                return std::nullopt;
+        }
+        sample.values.emplace_back(std::move(metric), value);
+    }
+    sample.sensorId = route.id;
+    sample.domain = sharedDomainName(route.domain);
+    sample.district = route.district;
+    return sample;
+}
+
 Rejection jsonParseRejection(QByteArrayView json, const QJsonParseError& error)
 {
     if (error.error == QJsonParseError::IllegalNumber)
@@ -550,6 +812,11 @@ FeedDecoder::Result FeedDecoder::decode(const QString& topic, const QByteArray& 
 
     if (route.feed == TopicScheme::Feed::Cap)
         return widen(m_cap->decode(payload, route.id, nowMs));
+
+    if (route.feed == TopicScheme::Feed::Telemetry && m_limits.telemetryFastPath) {
+        if (std::optional<TelemetrySample> sample = decodePlainTelemetry(bytes, route, m_limits, nowMs))
+            return std::move(*sample);
+    }
 
     if (nestsDeeperThan(bytes, m_limits.maxDepth)) {
         return Rejection { RejectReason::TooDeep,

@@ -15,6 +15,7 @@
 #include <array>
 
 #include <memory>
+#include <optional>
 #include <variant>
 
 namespace citybrain {
@@ -121,6 +122,10 @@ public:
         int maxXmlDepth = 32; // CAP: XML elements nested at most this deep (CapDecoder::Limits::maxDepth)
         // GIS layers only (xy/v1/gis/<layer-id>): a city's layer of polygons runs to megabytes.
         qsizetype maxGisPayloadBytes = 4 * 1024 * 1024;
+        // Telemetry as sensors send it (flat JSON, no escapes, only the contract's fields) is read by a byte
+        // scanner instead of QJsonDocument, for a fraction of the cost; anything else takes the full path
+        // below. Same results either way (tst_telemetryfastpath); off only to compare the two.
+        bool telemetryFastPath = true;
     };
     using Result = std::variant<Rejection, Ignored, TelemetrySample, IndicatorUpdate, IncidentEvent, PresenceStatus,
         Annotation, IncidentAction, WallControl, GisMessage>;
@@ -143,5 +148,13 @@ private:
     std::shared_ptr<const CapDecoder> m_cap;
     std::shared_ptr<const GisDecoder> m_gis;
 };
+
+// The telemetry fast path alone (Limits::telemetryFastPath): the sample when `payload` is telemetry it can
+// vouch for, i.e. one the full path would accept with exactly this result; otherwise nothing, and the full
+// path decides and names the reason. `route` is the topic's (Feed::Telemetry); the payload's UTF-8 has been
+// checked. It takes a top-level object of ts (integer ms), seq, lon, lat, values (metric -> number) and
+// optionally source, id, sensor, domain, district, each once, strings without escapes.
+[[nodiscard]] std::optional<TelemetrySample> decodePlainTelemetry(
+    QByteArrayView payload, const TopicScheme::Route& route, const FeedDecoder::Limits& limits, qint64 nowMs);
 
 } // namespace citybrain

@@ -24,22 +24,41 @@ bool InboundQueue::push(MqttMessage&& message)
         ++m_bulk.dropped;
     }
     lane->items.push_back(std::move(message));
-    lane->highWater = std::max<qint64>(lane->highWater, static_cast<qint64>(lane->items.size()));
-    // Telemetry waits for the worker's next frame; waking it for every reading costs more CPU than the
-    // reading itself. Incidents (they hold Paho until stored) and a filling queue wake it at once.
-    const bool wake = lane == &m_priority || m_bulk.items.size() == bulkWakeDepth;
+    const auto depth = static_cast<qint64>(lane->items.size());
+    if (depth > lane->highWater)
+        lane->highWater = depth;
+    // Telemetry does not wake the worker per reading: that costs more CPU than the reading itself. The
+    // first reading after a hand-out wakes a waiting worker (which then waits for its coalescing delay),
+    // and so do incidents (they hold Paho until stored) and a filling queue.
+    bool wake = lane == &m_priority || m_bulk.items.size() == bulkWakeDepth;
+    if (lane == &m_bulk && depth == 1) {
+        m_bulkSince = Clock::now();
+        wake = wake || m_consumerWaiting;
+    }
     lock.unlock();
     if (wake)
         m_readable.notify_one();
     return true;
 }
 
-bool InboundQueue::popAll(std::vector<MqttMessage>& out, std::chrono::milliseconds wait)
+bool InboundQueue::popAll(std::vector<MqttMessage>& out, Clock::time_point deadline, Clock::duration coalesce)
 {
     std::unique_lock lock(m_mutex);
-    m_readable.wait_for(
-        lock, wait, [this] { return m_closed || !m_priority.items.empty() || m_bulk.items.size() >= bulkWakeDepth; });
+    for (;;) {
+        if (m_closed || m_woken || !m_priority.items.empty() || m_bulk.items.size() >= bulkWakeDepth)
+            break;
+        Clock::time_point until = deadline;
+        if (!m_bulk.items.empty() && coalesce < deadline - m_bulkSince)
+            until = m_bulkSince + coalesce;
+        if (Clock::now() >= until)
+            break;
+        m_consumerWaiting = m_bulk.items.empty();
+        m_readable.wait_until(lock, until);
+        m_consumerWaiting = false;
+    }
+    m_woken = false;
     const bool hadPriority = !m_priority.items.empty();
+    out.reserve(out.size() + m_priority.items.size() + m_bulk.items.size());
     for (Lane* lane : { &m_priority, &m_bulk }) {
         for (MqttMessage& message : lane->items)
             out.push_back(std::move(message));
@@ -50,6 +69,21 @@ bool InboundQueue::popAll(std::vector<MqttMessage>& out, std::chrono::millisecon
     if (hadPriority)
         m_writable.notify_all();
     return open || !out.empty();
+}
+
+bool InboundQueue::popAll(std::vector<MqttMessage>& out, std::chrono::milliseconds wait)
+{
+    const Clock::time_point deadline = Clock::now() + wait;
+    return popAll(out, deadline, deadline - Clock::time_point()); // never shorter than the wait
+}
+
+void InboundQueue::wake()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_woken = true;
+    }
+    m_readable.notify_one();
 }
 
 void InboundQueue::close()

@@ -28,16 +28,24 @@ public:
         qint64 dropped = 0;
     };
 
+    using Clock = std::chrono::steady_clock;
     static constexpr std::size_t bulkWakeDepth = 4096;
 
     explicit InboundQueue(std::size_t bulkCapacity = 100000, std::size_t priorityCapacity = 20000);
 
     // False if the queue is closed and the message was not taken.
     bool push(MqttMessage&& message);
-    // Moves everything queued into `out` (priority lane first). Waits up to `wait` unless a priority
-    // message arrives or bulkWakeDepth telemetry readings are waiting; returns whatever is queued
-    // then. Returns false once the queue is closed and empty.
+    // Moves everything queued into `out` (priority lane first), waiting until `deadline` unless
+    // - the queue is closed, a priority message is queued or wake() was called,
+    // - bulkWakeDepth telemetry readings are waiting, or
+    // - the oldest waiting telemetry reading arrived `coalesce` ago: readings are handed out in small
+    //   groups soon after they arrive, rather than one wake-up per reading or one per deadline.
+    // Returns false once the queue is closed and empty.
+    bool popAll(std::vector<MqttMessage>& out, Clock::time_point deadline, Clock::duration coalesce);
+    // The same, waiting up to `wait`; telemetry alone does not cut the wait short (below bulkWakeDepth).
     bool popAll(std::vector<MqttMessage>& out, std::chrono::milliseconds wait);
+    // Ends the consumer's current (or next) popAll() wait early, e.g. when its batch was taken.
+    void wake();
     void close();
 
     [[nodiscard]] LaneStats priorityStats() const;
@@ -58,6 +66,9 @@ private:
     std::condition_variable m_writable;
     Lane m_priority;
     Lane m_bulk;
+    Clock::time_point m_bulkSince; // arrival of the oldest reading waiting in m_bulk
+    bool m_consumerWaiting = false; // popAll() is waiting for telemetry to arrive
+    bool m_woken = false;
     bool m_closed = false;
 };
 

@@ -16,9 +16,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#ifdef Q_OS_LINUX
+#include <pthread.h>
+#endif
+
 #include <algorithm>
 #include <chrono>
 #include <iterator>
+#include <limits>
 #include <list>
 
 namespace citybrain {
@@ -379,6 +384,7 @@ void IngestPipeline::post(std::unique_ptr<IngestBatch> batch)
         this,
         [this, shared] {
             m_batchInFlight = false;
+            m_queue.wake(); // the worker may post the next one if its frame is due
             Q_EMIT batchReady(shared);
         },
         Qt::QueuedConnection);
@@ -387,6 +393,9 @@ void IngestPipeline::post(std::unique_ptr<IngestBatch> batch)
 void IngestPipeline::run()
 {
     using namespace std::chrono;
+#ifdef Q_OS_LINUX
+    pthread_setname_np(pthread_self(), "cb-ingest"); // for top and perf
+#endif
     Lifecycles lifecycles(m_history ? m_settings.dbPath : QString(), bookCapacity);
     if (m_history) {
         // Opening and migrating is disk I/O: here, not on the GUI thread.
@@ -427,28 +436,45 @@ void IngestPipeline::run()
     CapChains capChains;
     auto pending = std::make_unique<IngestBatch>();
     QHash<QString, std::size_t> telemetrySlot; // sensor id -> index in pending->telemetry
+    // With history on, a round's readings are moved into `history` (it keeps every one) and only each
+    // sensor's newest is copied into the batch, at the end of the round: latestInRound[i] is the index in
+    // `history` of the newest reading for pending->telemetry[i] (npos: none this round), `touched` the
+    // slots that have one.
+    constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> latestInRound;
+    std::vector<std::size_t> touched;
+    std::array<qint64, static_cast<std::size_t>(Decoded::Count)> decodedInRound {};
     std::vector<MqttMessage> messages;
     std::vector<TelemetrySample> history;
     std::vector<IndicatorUpdate> newIndicators;
     std::vector<Annotation> newAnnotations;
     std::vector<IncidentAction> newActions;
     std::vector<JournalEntry> newJournal; // the actions' entries, then the annotations'
-    auto lastPost = steady_clock::now();
-    const milliseconds frame(m_settings.frameMs);
+    const milliseconds frame(std::max(1, m_settings.frameMs));
+    const milliseconds coalesce(std::clamp(m_settings.coalesceMs, 0, m_settings.frameMs));
+    auto lastPost = steady_clock::now() - frame; // the first batch may go at once
     bool open = true;
     while (open) {
+        // Wake for the frame when a batch is waiting to go; otherwise for the next reading (after the
+        // coalescing delay), an incident, the taking of the batch in flight, or the rules' clock.
+        const auto now = steady_clock::now();
         const auto nextPost = lastPost + frame;
-        const auto wait = duration_cast<milliseconds>(nextPost - steady_clock::now());
+        auto deadline = lastRuleTick + seconds(1);
+        if (!pending->isEmpty())
+            deadline = std::min(deadline, m_batchInFlight ? now + frame : nextPost);
         messages.clear();
-        open = m_queue.popAll(messages, std::max(wait, milliseconds(1)));
+        open = m_queue.popAll(messages, deadline, coalesce);
         const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
         std::vector<IncidentEvent> newIncidents;
         std::vector<std::shared_ptr<std::promise<void>>> waiting;
+        // Counted per round, not per message: one atomic add each instead of thousands.
+        m_received.fetch_add(static_cast<qint64>(messages.size()), std::memory_order_relaxed);
+        pending->received += static_cast<qint64>(messages.size());
+        if (m_history)
+            history.reserve(messages.size());
         for (MqttMessage& message : messages) {
             if (message.stored)
                 waiting.push_back(std::move(message.stored));
-            ++pending->received;
-            m_received.fetch_add(1, std::memory_order_relaxed);
             pending->newestMessageMs = std::max(pending->newestMessageMs, message.receivedMs);
             FeedDecoder::Result result = m_decoder.decode(message.topic, message.payload, nowMs);
             if (auto* rejection = std::get_if<Rejection>(&result)) {
@@ -457,9 +483,7 @@ void IngestPipeline::run()
                 rejectionLog.note(message.topic, *rejection, nowMs);
                 continue;
             }
-            const auto count = [this](Decoded kind) {
-                m_decoded[static_cast<std::size_t>(kind)].fetch_add(1, std::memory_order_relaxed);
-            };
+            const auto count = [&decodedInRound](Decoded kind) { ++decodedInRound[static_cast<std::size_t>(kind)]; };
             if (std::holds_alternative<Ignored>(result)) {
                 count(Decoded::Ignored);
                 continue;
@@ -470,14 +494,23 @@ void IngestPipeline::run()
                 rules.observe(*sample, &alarmChanges);
                 if (anomalies)
                     anomalies->observe(*sample, &alarmChanges);
-                if (m_history)
-                    history.push_back(*sample);
                 auto slot = telemetrySlot.constFind(sample->sensorId);
+                std::size_t index = 0;
                 if (slot != telemetrySlot.constEnd()) {
-                    pending->telemetry[*slot] = std::move(*sample);
+                    index = *slot;
                 } else {
-                    telemetrySlot.insert(sample->sensorId, pending->telemetry.size());
-                    pending->telemetry.push_back(std::move(*sample));
+                    index = pending->telemetry.size();
+                    telemetrySlot.insert(sample->sensorId, index);
+                    pending->telemetry.emplace_back(); // filled below, or at the end of the round
+                    latestInRound.push_back(npos);
+                }
+                if (m_history) {
+                    if (latestInRound[index] == npos)
+                        touched.push_back(index);
+                    latestInRound[index] = history.size();
+                    history.push_back(std::move(*sample));
+                } else {
+                    pending->telemetry[index] = std::move(*sample);
                 }
             } else if (auto* indicator = std::get_if<IndicatorUpdate>(&result)) {
                 count(Decoded::Indicator);
@@ -548,6 +581,16 @@ void IngestPipeline::run()
             pending->alarms.push_back(std::move(alarm));
         }
         alarmChanges.clear();
+        for (const std::size_t index : touched) {
+            pending->telemetry[index] = history[latestInRound[index]];
+            latestInRound[index] = npos;
+        }
+        touched.clear();
+        for (std::size_t kind = 0; kind < decodedInRound.size(); ++kind) {
+            if (decodedInRound[kind] != 0)
+                m_decoded[kind].fetch_add(decodedInRound[kind], std::memory_order_relaxed);
+            decodedInRound[kind] = 0;
+        }
         if (m_history) {
             // History keeps every reading; the wall gets the coalesced ones.
             if (!history.empty())
@@ -577,10 +620,11 @@ void IngestPipeline::run()
         // Committed (or rejected, or the store is down and we go on in memory): let Paho acknowledge.
         for (const auto& promise : waiting)
             promise->set_value();
-        if (!pending->isEmpty() && !m_batchInFlight && steady_clock::now() >= nextPost) {
+        if (!pending->isEmpty() && !m_batchInFlight && steady_clock::now() >= lastPost + frame) {
             post(std::move(pending));
             pending = std::make_unique<IngestBatch>();
             telemetrySlot.clear();
+            latestInRound.clear();
             lastPost = steady_clock::now();
         }
     }

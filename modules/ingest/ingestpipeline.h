@@ -18,7 +18,9 @@ namespace citybrain {
 // MQTT messages in, batches for the GUI thread out. Paho's threads call enqueue(); one worker
 // thread decodes, validates, coalesces telemetry per sensor, stores incidents, journals console
 // actions, and posts a batch to the GUI thread at most once per frame, and only when the previous
-// batch has been taken.
+// batch has been taken. Telemetry is decoded as it arrives (in groups, Settings::coalesceMs), so a
+// batch leaves as soon as its frame is due, or as soon as the GUI takes the previous one if that
+// was late.
 //
 // Console actions: the worker keeps an IncidentBook of the incidents' events and actions, so each
 // action's journal entry ("action:<name>") records the lifecycle state before and after it. An
@@ -43,6 +45,10 @@ public:
         std::shared_ptr<const RuleSet> rules {};
         // The per-sensor baseline of the daily and weekly cycle (docs/anomaly.md), seeded from the store.
         bool anomalies = true;
+        // Telemetry is decoded in small groups as it arrives, each group at most this long after its first
+        // reading, so that a frame's batch is ready when the frame is due (publish-to-model latency); the
+        // batches still go out at most once per frame.
+        int coalesceMs = 4;
     };
     static constexpr int restoredChartWidth = 1200; // points per indicator restored (M4 over this many px)
     static constexpr int bookCapacity = 20000; // incidents whose lifecycle the worker keeps in memory

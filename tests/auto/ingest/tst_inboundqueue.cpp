@@ -53,6 +53,35 @@ private Q_SLOTS:
         QCOMPARE(out.size() + rest.size(), std::size_t(2));
     }
 
+    void aReadingIsHandedOutAfterTheCoalescingDelayNotAtTheDeadline()
+    {
+        InboundQueue queue;
+        std::vector<MqttMessage> out;
+        std::thread producer([&] { queue.push(message(0, "telemetry")); });
+        // A minute until the deadline, 5 ms of coalescing: the reading does not wait for the deadline.
+        QElapsedTimer waited;
+        waited.start();
+        QVERIFY(queue.popAll(out, InboundQueue::Clock::now() + 60s, 5ms));
+        producer.join();
+        std::vector<MqttMessage> rest;
+        queue.popAll(rest, 0ms);
+        QCOMPARE(out.size() + rest.size(), std::size_t(1));
+        QVERIFY2(waited.elapsed() < 30000, "the reading waited for the deadline");
+    }
+
+    void wakeEndsTheConsumersWait()
+    {
+        InboundQueue queue;
+        std::vector<MqttMessage> out;
+        std::thread other([&] { queue.wake(); });
+        QElapsedTimer waited;
+        waited.start();
+        QVERIFY(queue.popAll(out, InboundQueue::Clock::now() + 60s, 60s)); // still open
+        other.join();
+        QVERIFY(out.empty());
+        QVERIFY2(waited.elapsed() < 30000, "wake() did not end the wait");
+    }
+
     void aFullBulkLaneDropsTheOldestAndCountsIt()
     {
         InboundQueue queue(3, 3);

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <set>
 #include <thread>
 
 using namespace citybrain;
@@ -180,6 +181,68 @@ private Q_SLOTS:
         QCOMPARE(latest[QStringLiteral("trf-2")], 7.0);
         QVERIFY(samples < 101);
         pipeline.stop();
+    }
+
+    // The wall shows the first reading after a quiet spell at once, not when a (here one-minute) frame ends;
+    // the next one waits for its frame: at most one batch per frame.
+    void aReadingAfterAQuietSpellIsPostedAtOnceAndTheNextWaitsForItsFrame()
+    {
+        IngestPipeline::Settings settings { TopicScheme(), {}, {}, 60000 };
+        settings.coalesceMs = 1;
+        IngestPipeline pipeline(settings);
+        Collector collector(pipeline);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        pipeline.start();
+        pipeline.enqueue(message(QStringLiteral("xy/v1/telemetry/traffic/610402/trf-1"), telemetry(1, now), 0));
+        QTRY_COMPARE(collector.batches.size(), std::size_t(1));
+        QCOMPARE(collector.batches[0]->telemetry.size(), std::size_t(1));
+        pipeline.enqueue(message(QStringLiteral("xy/v1/telemetry/traffic/610402/trf-2"), telemetry(2, now), 0));
+        QTRY_COMPARE(pipeline.decodedTotal(IngestPipeline::Decoded::Telemetry), qint64(2));
+        QCoreApplication::processEvents();
+        QCOMPARE(collector.batches.size(), std::size_t(1)); // decoded, waiting for the next frame
+        pipeline.stop();
+    }
+
+    void theHistoryKeepsEveryReadingAndTheWallTheNewest()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("citybrain.sqlite"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        {
+            IngestPipeline pipeline({ TopicScheme(), {}, db, 200 });
+            Collector collector(pipeline);
+            pipeline.start();
+            // From one Paho thread, as they come: several rounds of the worker, three sensors.
+            std::thread paho([&] {
+                for (int i = 0; i < 300; ++i)
+                    pipeline.enqueue(message(QStringLiteral("xy/v1/telemetry/traffic/610402/trf-%1").arg(i % 3),
+                        telemetry(i, now - 300 + i), 0));
+            });
+            paho.join();
+            QTRY_COMPARE(pipeline.decodedTotal(IngestPipeline::Decoded::Telemetry), qint64(300));
+            QTRY_VERIFY(std::any_of(collector.batches.begin(), collector.batches.end(), [](const auto& b) {
+                return !b->telemetry.empty() && b->telemetry.back().values.front().second == 299;
+            }));
+            std::map<QString, double> latest;
+            for (const auto& b : collector.batches) {
+                for (const TelemetrySample& s : b->telemetry) {
+                    QCOMPARE(s.domain, QStringLiteral("traffic"));
+                    latest[s.sensorId] = s.values.front().second;
+                }
+            }
+            QCOMPARE(latest, (std::map<QString, double> { { "trf-0", 297 }, { "trf-1", 298 }, { "trf-2", 299 } }));
+            pipeline.stop(); // writes the queued readings
+        }
+        HistoryReader reader(db);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const auto points = reader.range({ QStringLiteral("trf-1"), QStringLiteral("flow") }, now - 1000, now, 1000);
+        std::set<double> times; // one column per millisecond: every reading of trf-1 is a point of its own
+        for (const QPointF& point : points)
+            times.insert(point.x());
+        QCOMPARE(times.size(), std::size_t(100));
+        QVERIFY(!points.empty());
+        QCOMPARE(points.back().y(), 298.0);
     }
 
     void aCapCancelThatNamesOnlyTheUpdateClosesTheOriginalIncident()
