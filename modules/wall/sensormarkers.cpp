@@ -146,20 +146,7 @@ void SensorMarkers::apply(const std::vector<TelemetrySample>& telemetry, qint64 
 void SensorMarkers::tick(qint64 nowMs)
 {
     m_nowMs = std::max(m_nowMs, nowMs);
-    bool any = false;
-    for (auto it = m_sensors.begin(); it != m_sensors.end(); ++it) {
-        const Status now = statusOf(it.key(), it.value(), nowMs);
-        if (now == it->status)
-            continue;
-        it->status = now;
-        place(it.key(), it.value());
-        any = true;
-    }
-    if (!any)
-        return;
-    touchLayer();
-    recount();
-    Q_EMIT changed();
+    restatus(nowMs);
 }
 
 void SensorMarkers::refreshAlarms()
@@ -179,9 +166,14 @@ void SensorMarkers::refreshAlarms()
     if (levels == m_alarmLevel)
         return;
     m_alarmLevel = std::move(levels);
+    restatus(m_nowMs);
+}
+
+void SensorMarkers::restatus(qint64 nowMs)
+{
     bool any = false;
     for (auto it = m_sensors.begin(); it != m_sensors.end(); ++it) {
-        const Status now = statusOf(it.key(), it.value(), m_nowMs);
+        const Status now = statusOf(it.key(), it.value(), nowMs);
         if (now == it->status)
             continue;
         it->status = now;

@@ -104,6 +104,8 @@ private:
     [[nodiscard]] Status statusOf(const QString& id, const Sensor& sensor, qint64 nowMs) const;
     // Puts the sensor's marker in the layer if its position or status changed; true if it did.
     bool place(const QString& id, const Sensor& sensor);
+    // Every sensor's status at nowMs; the map and the counts follow the ones that changed.
+    void restatus(qint64 nowMs);
     void recount();
     void touchLayer();
 
