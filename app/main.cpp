@@ -5,6 +5,7 @@
 #include "citystate.h"
 #include "consoleactions.h"
 #include "embeddedcity.h"
+#include "framemeter.h"
 #include "historyexport.h"
 #include "incidentalarm.h"
 #include "incidentdetail.h"
@@ -14,11 +15,17 @@
 #include "metricsregistry.h"
 #include "metricsserver.h"
 #include "mqttclient.h"
+#include "responsechecklists.h"
 #include "rulefilewatcher.h"
 #include "selftest.h"
 #include "session.h"
+#include "settledfilewatcher.h"
 #include "terminationsignals.h"
 #include "timemachine.h"
+#include "wallcanvas.h"
+#include "wallcheck.h"
+#include "walllayout.h"
+#include "wallplaylist.h"
 #include "wallsnapshot.h"
 
 #include <QApplication>
@@ -53,14 +60,35 @@ bool hasDisplay()
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
-QByteArray presencePayload(bool online, const QString& role)
+// A wall also says which page it shows and which incident is in focus (docs/topics.md, Presence), so the
+// nodes of a multi-PC wall can be seen to agree.
+QByteArray presencePayload(bool online, const QString& role, const WallPlaylist* wall = nullptr)
 {
     static qint64 seq = 0;
-    return QJsonDocument(
-        QJsonObject { { QStringLiteral("ts"), QDateTime::currentMSecsSinceEpoch() }, { QStringLiteral("seq"), ++seq },
-            { QStringLiteral("online"), online }, { QStringLiteral("kind"), role },
-            { QStringLiteral("version"), QStringLiteral(CITYBRAIN_VERSION) } })
-        .toJson(QJsonDocument::Compact);
+    QJsonObject status { { QStringLiteral("ts"), QDateTime::currentMSecsSinceEpoch() },
+        { QStringLiteral("seq"), ++seq }, { QStringLiteral("online"), online }, { QStringLiteral("kind"), role },
+        { QStringLiteral("version"), QStringLiteral(CITYBRAIN_VERSION) } };
+    if (wall && online) {
+        status.insert(QStringLiteral("page"), wall->pageId());
+        status.insert(QStringLiteral("focus_mode"), wall->focusMode());
+    }
+    return QJsonDocument(status).toJson(QJsonDocument::Compact);
+}
+
+// The wall layout: the deployment's file (--layout, wall/layout) or the shipped one. A file that does not
+// load at start stops the start with its reasons; a later edit that does not load keeps the layout in
+// force and shows its reasons on the wall.
+bool loadLayout(const QString& path, WallPlaylist& playlist)
+{
+    WallLayout layout;
+    QStringList errors;
+    if (!loadWallLayoutFile(path, &layout, &errors)) {
+        for (const QString& error : std::as_const(errors))
+            std::fprintf(stderr, "citybrain: layout %s: %s\n", qPrintable(path), qPrintable(error));
+        return false;
+    }
+    playlist.setLayout(std::move(layout));
+    return true;
 }
 
 } // namespace
@@ -154,6 +182,7 @@ int main(int argc, char* argv[])
         QApplication::installTranslator(&translator);
 
     const QString role = roleName(options.role);
+    const bool wallRole = options.role == AppOptions::Role::Wall;
     // Stable per console, so the broker keeps this console's session across restarts.
     const QString clientId = !config.mqtt.clientId.isEmpty()
         ? config.mqtt.clientId
@@ -194,6 +223,44 @@ int main(int argc, char* argv[])
     IncidentAlarm::provide(&alarm);
     IncidentDetail detail(&state.incidents(), clientId, nullptr);
     IncidentDetail::provide(&detail);
+
+    WallCanvas canvas(
+        { config.wall.gridColumns, config.wall.gridRows, config.wall.nodeColumn, config.wall.nodeRow }, nullptr);
+    canvas.setBezelPx(config.wall.bezelPx);
+    WallCanvas::provide(&canvas);
+    WallPlaylist playlist(nullptr);
+    const QString layoutPath = config.wall.layoutFile.isEmpty() ? defaultWallLayoutPath() : config.wall.layoutFile;
+    if (!loadLayout(layoutPath, playlist))
+        return 2;
+    playlist.follow(&state.focus());
+    if (!config.wall.checklistsFile.isEmpty()) {
+        QStringList errors;
+        if (!ResponseChecklist::loadFile(config.wall.checklistsFile, &errors)) {
+            for (const QString& error : std::as_const(errors))
+                std::fprintf(stderr, "citybrain: checklists %s: %s\n", qPrintable(config.wall.checklistsFile),
+                    qPrintable(error));
+            return 2;
+        }
+    }
+    WallPlaylist::provide(&playlist);
+    std::unique_ptr<SettledFileWatcher> layoutWatcher;
+    if (!config.wall.layoutFile.isEmpty()) {
+        layoutWatcher = std::make_unique<SettledFileWatcher>(config.wall.layoutFile);
+        QObject::connect(layoutWatcher.get(), &SettledFileWatcher::changed, &playlist, [&playlist, layoutPath] {
+            WallLayout layout;
+            QStringList errors;
+            if (loadWallLayoutFile(layoutPath, &layout, &errors)) {
+                qCInfo(lcWall) << "layout reloaded from" << layoutPath;
+                playlist.setLayout(std::move(layout));
+                playlist.setLayoutErrors({});
+                playlist.update(QDateTime::currentMSecsSinceEpoch());
+            } else {
+                qCWarning(lcWall).noquote()
+                    << "layout" << layoutPath << "not reloaded, the layout in force stays:" << errors.join(u"; ");
+                playlist.setLayoutErrors(errors);
+            }
+        });
+    }
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -283,13 +350,19 @@ int main(int argc, char* argv[])
     QObject::connect(&client, &MqttClient::connectionChanged, &state, [&](bool connected) {
         if (!connected)
             return;
-        client.publish(mqtt.willTopic, presencePayload(true, role), 1, true);
+        client.publish(mqtt.willTopic, presencePayload(true, role, wallRole ? &playlist : nullptr), 1, true);
         QString error;
         if (config.mqtt.brokers.isEmpty()
             && !embedded.startSimulator(options.simRate, options.simSeed, config.topicPrefix, &error,
                 role == QLatin1String("wall"))) // a console in the demo works the incidents itself
             qCWarning(lcApp).noquote() << "embedded simulator:" << error;
     });
+    if (wallRole) {
+        QObject::connect(&playlist, &WallPlaylist::pageChanged, &client, [&] {
+            if (client.isConnected())
+                client.publish(mqtt.willTopic, presencePayload(true, role, &playlist), 1, true);
+        });
+    }
     client.start();
 
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/CityBrain/Main.qml")));
@@ -298,12 +371,39 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "citybrain: the wall's QML did not load\n");
         return 1;
     }
+    // Frame times for the metrics, the health panel and bench/wall.sh.
+    const std::vector<double> frameBuckets { 0.002, 0.004, 0.008, 0.016, 0.033, 0.05, 0.1, 0.2, 0.5, 1.0 };
+    FrameMeter frames(
+        &metrics.histogram(QStringLiteral("citybrain_frame_seconds"),
+            QStringLiteral("Wall window frames, from the GUI thread starting one to its swap."), frameBuckets),
+        &metrics.histogram(QStringLiteral("citybrain_frame_gui_seconds"),
+            QStringLiteral("GUI-thread time per frame until the scene is synchronised (polish, bindings, sync; the "
+                           "whole frame with the software renderer)."),
+            frameBuckets));
+    frames.watch(window);
     WallSnapshot* snapshot = nullptr;
-    if (offscreen || !options.snapshotPath.isEmpty() || arguments.contains(QStringLiteral("--size")))
+    if (offscreen || options.checkLayout || !options.snapshotPath.isEmpty()
+        || arguments.contains(QStringLiteral("--size"))) {
+        // One screen of the given size: the wall canvas is this window (and the other nodes' like it).
+        canvas.setScreens({ QRect(QPoint(0, 0), options.size) });
         window->resize(options.size);
-    else
+    } else {
+        canvas.followApplicationScreens();
         window->showFullScreen();
-    if (!options.snapshotPath.isEmpty()) {
+    }
+    if (options.checkLayout) {
+        QString base = options.snapshotPath;
+        base.chop(base.isEmpty() ? 0 : 4); // ".png"
+        auto* check = new WallCheck(
+            window, &playlist,
+            [&state] {
+                IncidentModel& incidents = state.incidents();
+                return incidents.rowCount() > 0 ? incidents.data(incidents.index(0), IncidentModel::IdRole).toString()
+                                                : QString();
+            },
+            base, &app);
+        check->start(static_cast<int>(options.snapshotAfterSeconds * 1000));
+    } else if (!options.snapshotPath.isEmpty()) {
         snapshot = new WallSnapshot(window, options.snapshotPath, &app);
         snapshot->once(static_cast<int>(options.snapshotAfterSeconds * 1000));
     } else if (offscreen && options.snapshotEverySeconds > 0) {

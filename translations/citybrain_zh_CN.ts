@@ -257,6 +257,114 @@
     </message>
 </context>
 <context>
+    <name>AlarmTickerPanel</name>
+    <message>
+        <location filename="../qml/Panels/AlarmTickerPanel.qml" line="21"/>
+        <source>Alarm ticker</source>
+        <translation>告警滚动</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmTickerPanel.qml" line="22"/>
+        <source>%1 new P1/P2 · %2 alarms</source>
+        <translation>%1 起新P1/P2 · %2 条告警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmTickerPanel.qml" line="25"/>
+        <source>No active alarms</source>
+        <translation>暂无活动告警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmTickerPanel.qml" line="26"/>
+        <source>No active monitoring alarm and no unacknowledged P1 or P2 incident</source>
+        <translation>无活动监测告警，也无未确认的P1、P2事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/AlarmTickerPanel.qml" line="87"/>
+        <source>Anomaly</source>
+        <translation>异常</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWallPanel</name>
+    <message>
+        <location filename="../qml/Panels/CameraWallPanel.qml" line="23"/>
+        <source>Video surveillance</source>
+        <translation>视频监控</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/CameraWallPanel.qml" line="24"/>
+        <source>%1 of %2 cameras</source>
+        <translation>显示 %1 / 共 %2 路</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/CameraWallPanel.qml" line="25"/>
+        <source>%1 cameras</source>
+        <translation>%1 路视频</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/CameraWallPanel.qml" line="28"/>
+        <source>No cameras configured</source>
+        <translation>未配置摄像头</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/CameraWallPanel.qml" line="29"/>
+        <source>This layout lists no camera for this panel</source>
+        <translation>本布局未给此面板配置摄像头</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/CameraWallPanel.qml" line="143"/>
+        <source>Video not supported yet</source>
+        <translation>视频接入待支持</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../qml/Panels/ChecklistPanel.qml" line="17"/>
+        <source>Response checklist</source>
+        <translation>处置清单</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ChecklistPanel.qml" line="20"/>
+        <source>No incident in focus</source>
+        <translation>当前无聚焦事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ChecklistPanel.qml" line="20"/>
+        <source>No checklist configured</source>
+        <translation>未配置处置清单</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ChecklistPanel.qml" line="21"/>
+        <source>A duty leader puts an incident in focus from a console</source>
+        <translation>值班领导可在席位上推送事件至大屏聚焦</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ChecklistPanel.qml" line="22"/>
+        <source>Check the response checklist file</source>
+        <translation>请检查处置清单文件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ChecklistPanel.qml" line="56"/>
+        <source>%1 (general: no checklist for this kind)</source>
+        <translation>%1（通用：此类事件无专用清单）</translation>
+    </message>
+</context>
+<context>
+    <name>ClockPanel</name>
+    <message>
+        <location filename="../qml/Panels/ClockPanel.qml" line="12"/>
+        <source>%1 · Beijing time</source>
+        <translation>%1 · 北京时间</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/ClockPanel.qml" line="13"/>
+        <location filename="../qml/Panels/ClockPanel.qml" line="15"/>
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleView</name>
     <message>
         <location filename="../qml/Panels/ConsoleView.qml" line="80"/>
@@ -363,26 +471,182 @@
     </message>
 </context>
 <context>
+    <name>DistrictRankingPanel</name>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="27"/>
+        <source>AQI</source>
+        <translation>空气质量指数</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="31"/>
+        <source>Congestion index</source>
+        <translation>拥堵指数</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="33"/>
+        <source>Noise level</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="35"/>
+        <source>Open incidents</source>
+        <translation>未结事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="37"/>
+        <source>Active alarms</source>
+        <translation>活动告警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="53"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="56"/>
+        <source>District ranking</source>
+        <translation>区县排名</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="60"/>
+        <source>Unknown metric %1</source>
+        <translation>未知指标 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="61"/>
+        <source>No open incidents in any district</source>
+        <translation>各区县均无未结事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="62"/>
+        <source>No active alarms in any district</source>
+        <translation>各区县均无活动告警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="63"/>
+        <source>No %1 readings from any district yet</source>
+        <translation>尚未收到任何区县的%1读数</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/DistrictRankingPanel.qml" line="64"/>
+        <source>Every district is quiet</source>
+        <translation>各区县运行平稳</translation>
+    </message>
+</context>
+<context>
     <name>FocusCard</name>
     <message>
-        <location filename="../qml/Panels/FocusCard.qml" line="35"/>
+        <location filename="../qml/Panels/FocusCard.qml" line="15"/>
+        <source>Incident in focus</source>
+        <translation>聚焦事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="16"/>
+        <source>set by %1</source>
+        <translation>由 %1 推送</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="21"/>
+        <source>No incident in focus</source>
+        <translation>当前无聚焦事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="22"/>
+        <source>Waiting for incident %1</source>
+        <translation>等待事件 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="23"/>
+        <source>A duty leader puts an incident in focus from a console</source>
+        <translation>值班领导可在席位上推送事件至大屏聚焦</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="24"/>
+        <source>Its first report has not reached this wall yet</source>
+        <translation>该事件的首报尚未到达大屏</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusCard.qml" line="38"/>
         <source>◎ In focus</source>
         <translation>◎ 重点关注</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/FocusCard.qml" line="77"/>
+        <location filename="../qml/Panels/FocusCard.qml" line="80"/>
         <source>%1 · %2 · reported %3 ago · %4 units working</source>
         <translation>%1 · %2 · %3前上报 · %4 支力量处置中</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/FocusCard.qml" line="93"/>
+        <location filename="../qml/Panels/FocusCard.qml" line="96"/>
         <source>%1 overdue by %2</source>
         <translation>%1已超时 %2</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/FocusCard.qml" line="95"/>
+        <location filename="../qml/Panels/FocusCard.qml" line="98"/>
         <source>%1 due in %2</source>
         <translation>%1剩余 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FocusNearbyPanel</name>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="29"/>
+        <source>Near the incident</source>
+        <translation>事发周边</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="30"/>
+        <source>within %1</source>
+        <translation>%1 范围内</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="33"/>
+        <source>No incident in focus</source>
+        <translation>当前无聚焦事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="34"/>
+        <source>The incident has no location</source>
+        <translation>该事件无位置信息</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="35"/>
+        <source>No cameras or sensors within %1</source>
+        <translation>%1 范围内无摄像头和传感器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="36"/>
+        <source>A duty leader puts an incident in focus from a console</source>
+        <translation>值班领导可在席位上推送事件至大屏聚焦</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="66"/>
+        <source>Cameras · %1 nearest of %2</source>
+        <translation>摄像头 · 最近 %1 路 / 共 %2 路</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="67"/>
+        <source>Cameras · %1</source>
+        <translation>摄像头 · %1 路</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="68"/>
+        <source>No cameras within %1</source>
+        <translation>%1 范围内无摄像头</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="146"/>
+        <source>No sensors within %1</source>
+        <translation>%1 范围内无传感器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="147"/>
+        <source>Sensors · %1 · %2 in warning or alarm</source>
+        <translation>传感器 · %1 个 · %2 个预警或告警</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/FocusNearbyPanel.qml" line="148"/>
+        <source>Sensors · %1</source>
+        <translation>传感器 · %1 个</translation>
     </message>
 </context>
 <context>
@@ -393,42 +657,62 @@
         <translation>数字咸阳城市大脑</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HeaderBar.qml" line="13"/>
+        <location filename="../qml/Panels/HeaderBar.qml" line="15"/>
         <source>Reconnecting to broker</source>
         <translation>正在重连消息服务器</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HeaderBar.qml" line="14"/>
+        <location filename="../qml/Panels/HeaderBar.qml" line="16"/>
         <source>Connected, data interrupted</source>
         <translation>已连接，数据中断</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HeaderBar.qml" line="14"/>
+        <location filename="../qml/Panels/HeaderBar.qml" line="16"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HeaderBar.qml" line="88"/>
+        <location filename="../qml/Panels/HeaderBar.qml" line="107"/>
+        <source>◎ Incident focus: the playlist waits</source>
+        <translation>◎ 事件聚焦：轮播暂停</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="108"/>
+        <source>■ Page %1 of %2, pinned</source>
+        <translation>■ 第 %1 / %2 页，已固定</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="110"/>
+        <source>▶ Page %1 of %2, next in %3</source>
+        <translation>▶ 第 %1 / %2 页，%3后切换</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="112"/>
+        <source>One page</source>
+        <translation>单页</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/HeaderBar.qml" line="136"/>
         <source>Role</source>
         <translation>席位</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HeaderBar.qml" line="110"/>
+        <location filename="../qml/Panels/HeaderBar.qml" line="158"/>
         <source>Data age</source>
         <translation>数据时效</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HeaderBar.qml" line="118"/>
+        <location filename="../qml/Panels/HeaderBar.qml" line="166"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HeaderBar.qml" line="172"/>
+        <location filename="../qml/Panels/HeaderBar.qml" line="220"/>
         <source>Embedded broker</source>
         <translation>内置消息服务</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/HeaderBar.qml" line="203"/>
+        <location filename="../qml/Panels/HeaderBar.qml" line="251"/>
         <source>%1 Beijing time</source>
         <translation>%1 北京时间</translation>
     </message>
@@ -528,21 +812,70 @@
     </message>
 </context>
 <context>
-    <name>KpiPanel</name>
+    <name>IncidentSummaryPanel</name>
     <message>
-        <location filename="../qml/Panels/KpiPanel.qml" line="23"/>
-        <source>Key indicators</source>
-        <translation>城市运行指标</translation>
+        <location filename="../qml/Panels/IncidentSummaryPanel.qml" line="22"/>
+        <source>Incidents by state and priority</source>
+        <translation>事件状态与等级</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/KpiPanel.qml" line="24"/>
+        <location filename="../qml/Panels/IncidentSummaryPanel.qml" line="23"/>
+        <source>%1 open</source>
+        <translation>未结 %1 起</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentSummaryPanel.qml" line="27"/>
+        <source>No open incidents</source>
+        <translation>暂无未结事件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentSummaryPanel.qml" line="28"/>
+        <source>Every reported incident is resolved or closed</source>
+        <translation>所有上报事件均已处置或办结</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentSummaryPanel.qml" line="126"/>
+        <location filename="../qml/Panels/IncidentSummaryPanel.qml" line="192"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentSummaryPanel.qml" line="210"/>
+        <source>⚠ %1 overdue now · %2 SLA milestones missed</source>
+        <translation>⚠ 当前超时 %1 起 · 错过时限 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/IncidentSummaryPanel.qml" line="211"/>
+        <source>✓ No SLA deadline missed</source>
+        <translation>✓ 无超时</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="44"/>
+        <source>City indicators</source>
+        <translation>城市指标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="45"/>
         <source>%1 of %2</source>
         <translation>显示 %1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/KpiPanel.qml" line="26"/>
+        <location filename="../qml/Panels/KpiPanel.qml" line="47"/>
         <source>No indicators received yet</source>
         <translation>尚未收到指标数据</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="48"/>
+        <source>Waiting for %1 listed indicators</source>
+        <translation>等待 %1 项指定指标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/KpiPanel.qml" line="87"/>
+        <source>… No data received yet</source>
+        <translation>… 尚未收到数据</translation>
     </message>
 </context>
 <context>
@@ -995,14 +1328,24 @@
     </message>
 </context>
 <context>
+    <name>LayoutErrorBanner</name>
+    <message numerus="yes">
+        <location filename="../qml/Panels/LayoutErrorBanner.qml" line="31"/>
+        <source>▲ Layout %1 not reloaded (%n problem(s)); the layout in force stays</source>
+        <translation>
+            <numerusform>▲ 布局 %1 未重新加载（%n 处问题），继续使用当前布局</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../qml/CityBrain/Main.qml" line="39"/>
+        <location filename="../qml/CityBrain/Main.qml" line="35"/>
         <source>Digital Xianyang City Brain</source>
         <translation>数字咸阳城市大脑</translation>
     </message>
     <message>
-        <location filename="../qml/CityBrain/Main.qml" line="211"/>
+        <location filename="../qml/CityBrain/Main.qml" line="190"/>
         <source>Your &apos;%1&apos; did not take effect: %2 (%3) had already &apos;%4&apos;; the incident is now %5</source>
         <translation>您的“%1”未生效：%2（%3）已“%4”，事件现为 %5</translation>
     </message>
@@ -1277,39 +1620,39 @@
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapLegend.qml" line="121"/>
+        <location filename="../qml/Panels/MapLegend.qml" line="122"/>
         <source>Unacknowledged</source>
         <comment>map legend: the pulsing halo</comment>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapLegend.qml" line="131"/>
+        <location filename="../qml/Panels/MapLegend.qml" line="132"/>
         <source>Sensors</source>
         <comment>map legend</comment>
         <translation>传感器</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapLegend.qml" line="152"/>
+        <location filename="../qml/Panels/MapLegend.qml" line="153"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapLegend.qml" line="175"/>
+        <location filename="../qml/Panels/MapLegend.qml" line="176"/>
         <source>Cluster: ring split by status, number = count</source>
         <translation>聚合：圆环按状态分色，数字为数量</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapLegend.qml" line="190"/>
+        <location filename="../qml/Panels/MapLegend.qml" line="191"/>
         <source>Incident density, last %1 h</source>
         <translation>近%1小时事件密度</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapLegend.qml" line="198"/>
+        <location filename="../qml/Panels/MapLegend.qml" line="199"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapLegend.qml" line="223"/>
+        <location filename="../qml/Panels/MapLegend.qml" line="224"/>
         <source>high</source>
         <translation>高</translation>
     </message>
@@ -1325,22 +1668,22 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="67"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="71"/>
         <source>Xianyang city overview</source>
         <translation>咸阳市域态势</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="68"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="72"/>
         <source>%1 open incidents</source>
         <translation>未结事件 %1 起</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="179"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="184"/>
         <source>Basemap not shown: %1</source>
         <translation>底图未显示：%1</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MapPanel.qml" line="168"/>
+        <location filename="../qml/Panels/MapPanel.qml" line="173"/>
         <source>No incidents on the map</source>
         <translation>地图上暂无事件</translation>
     </message>
@@ -1353,22 +1696,22 @@
         <translation>事件位置</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="176"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="178"/>
         <source>No incident selected</source>
         <translation>未选择事件</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="176"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="178"/>
         <source>This incident has no position</source>
         <translation>此事件没有位置信息</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="221"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="223"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/MiniMapPanel.qml" line="221"/>
+        <location filename="../qml/Panels/MiniMapPanel.qml" line="223"/>
         <source>Recentre</source>
         <translation>复位</translation>
     </message>
@@ -1414,6 +1757,152 @@
         <location filename="../qml/Panels/Panel.qml" line="225"/>
         <source>%1. Values shown are out of date.</source>
         <translation>%1，当前显示的数据已过时。</translation>
+    </message>
+</context>
+<context>
+    <name>PanelRegistry</name>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="79"/>
+        <source>City indicators</source>
+        <translation>城市指标</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="83"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="92"/>
+        <source>District ranking</source>
+        <translation>区县排名</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="98"/>
+        <source>Digital government targets 2025</source>
+        <translation>数字政府2025目标</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="105"/>
+        <source>Incidents by state and priority</source>
+        <translation>事件状态与等级</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="107"/>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="108"/>
+        <source>Monitoring alarms</source>
+        <translation>监测告警</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="110"/>
+        <source>Alarm ticker</source>
+        <translation>告警滚动</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="111"/>
+        <source>City map</source>
+        <translation>城市地图</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="115"/>
+        <source>Video surveillance</source>
+        <translation>视频监控</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="123"/>
+        <source>System health</source>
+        <translation>系统运行状态</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="124"/>
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="127"/>
+        <source>Incident in focus</source>
+        <translation>聚焦事件</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="129"/>
+        <source>Near the incident</source>
+        <translation>事发周边</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/panelregistry.cpp" line="133"/>
+        <source>Response checklist</source>
+        <translation>处置清单</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTargetsPanel</name>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="57"/>
+        <source>Digital government targets 2025</source>
+        <translation>数字政府2025目标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="59"/>
+        <source>%1 of %2 shown · %3 met</source>
+        <translation>显示 %1 / 共 %2 项 · 已达标 %3 项</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="60"/>
+        <source>%1 of %2 met</source>
+        <translation>已达标 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="63"/>
+        <source>No target values received yet</source>
+        <translation>尚未收到目标数据</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="64"/>
+        <source>No target chosen for this panel</source>
+        <translation>此面板未指定目标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="65"/>
+        <source>Waiting for the plan indicators (plan.*)</source>
+        <translation>等待规划指标（plan.*）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="97"/>
+        <source>… No data received yet</source>
+        <translation>… 尚未收到数据</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="165"/>
+        <source>– No target</source>
+        <translation>– 无目标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="165"/>
+        <source>✔ Met</source>
+        <translation>✔ 已达标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="165"/>
+        <source>○ Not yet met</source>
+        <translation>○ 未达标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="180"/>
+        <source>%1 / %2 %3</source>
+        <translation>%1 / %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="181"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/PlanTargetsPanel.qml" line="195"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -1665,19 +2154,121 @@
 <context>
     <name>TrendPanel</name>
     <message>
-        <location filename="../qml/Panels/TrendPanel.qml" line="27"/>
+        <location filename="../qml/Panels/TrendPanel.qml" line="49"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/TrendPanel.qml" line="65"/>
-        <source>Live trend</source>
-        <translation>实时趋势</translation>
+        <location filename="../qml/Panels/TrendPanel.qml" line="136"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../qml/Panels/TrendPanel.qml" line="68"/>
+        <location filename="../qml/Panels/TrendPanel.qml" line="140"/>
+        <source>No indicator chosen for this chart</source>
+        <translation>此图表未指定指标</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="282"/>
+        <source>⚠ Not drawn, a third unit: %1</source>
+        <translation>⚠ 第三种单位未绘制：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="282"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="476"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="500"/>
+        <source>%1: target %2 %3</source>
+        <translation>%1：目标 %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/TrendPanel.qml" line="139"/>
         <source>No trend data received yet</source>
         <translation>尚未收到趋势数据</translation>
+    </message>
+</context>
+<context>
+    <name>WallControlBar</name>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="18"/>
+        <source>Video wall pinned to %1</source>
+        <translation>大屏已固定在「%1」</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="18"/>
+        <source>Video wall shows %1</source>
+        <translation>大屏切换到「%1」</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="21"/>
+        <source>The wall did not change: %1</source>
+        <translation>大屏未切换：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="40"/>
+        <source>Video wall: ◎ incident in focus</source>
+        <translation>视频大屏：◎ 事件聚焦中</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="41"/>
+        <source>Video wall: %1</source>
+        <translation>视频大屏：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="66"/>
+        <source>■ Pinned</source>
+        <translation>■ 固定</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="66"/>
+        <source>▶ Playlist</source>
+        <translation>▶ 轮播</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="74"/>
+        <source>Release focus</source>
+        <translation>解除聚焦</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallControlBar.qml" line="77"/>
+        <source>The wall returns to its playlist</source>
+        <translation>大屏恢复轮播</translation>
+    </message>
+</context>
+<context>
+    <name>WallLayout</name>
+    <message>
+        <location filename="../modules/wall/walllayout.cpp" line="30"/>
+        <source>Incident in focus</source>
+        <translation>聚焦事件</translation>
+    </message>
+</context>
+<context>
+    <name>WallPage</name>
+    <message>
+        <location filename="../qml/Panels/WallPage.qml" line="60"/>
+        <source>This panel could not be shown</source>
+        <translation>此面板无法显示</translation>
+    </message>
+    <message>
+        <location filename="../qml/Panels/WallPage.qml" line="61"/>
+        <source>Panel &apos;%1&apos; failed to load; the log says why</source>
+        <translation>面板「%1」加载失败，原因见日志</translation>
+    </message>
+</context>
+<context>
+    <name>WallSurface</name>
+    <message>
+        <location filename="../qml/Panels/WallSurface.qml" line="37"/>
+        <source>Digital Xianyang City Brain</source>
+        <translation>数字咸阳城市大脑</translation>
     </message>
 </context>
 <context>
@@ -1691,76 +2282,82 @@
 <context>
     <name>citybrain::ConsoleActions</name>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="58"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="59"/>
         <source>Your role (%1) may not %2.</source>
         <translation>您的席位（%1）不能执行“%2”。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="61"/>
-        <location filename="../modules/wall/consoleactions.cpp" line="201"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="62"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="226"/>
         <source>Incident %1 is not known here.</source>
         <translation>本席位没有事件 %1。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="63"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="64"/>
         <source>Incident %1 is %2: %3 is not possible now.</source>
         <translation>事件 %1 当前为 %2：现在不能%3。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="66"/>
-        <location filename="../modules/wall/consoleactions.cpp" line="203"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="67"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="205"/>
         <source>No broker connection.</source>
         <translation>未连接消息服务器。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="77"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="78"/>
         <source>The broker did not take the action; try again.</source>
         <translation>消息服务器未接收此操作，请重试。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="107"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="108"/>
         <source>Unknown unit type: %1</source>
         <translation>未知的力量类型：%1</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="110"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="111"/>
         <source>A unit needs a call sign (at most 64 characters).</source>
         <translation>派遣需要填写呼号（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="135"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="136"/>
         <source>A note needs text (at most 2000 characters).</source>
         <translation>备注不能为空（最多 2000 个字符）。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="147"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="148"/>
         <source>An attachment is a http, https, file, ftp or rtsp address.</source>
         <translation>附件须为 http、https、file、ftp 或 rtsp 地址。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="155"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="156"/>
         <source>Priority is P1 to P4.</source>
         <translation>优先级为 P1 至 P4。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="157"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="158"/>
         <source>Changing the priority needs a reason.</source>
         <translation>调整优先级必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="168"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="169"/>
         <source>Unknown incident kind: %1</source>
         <translation>未知的事件类型：%1</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="177"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="178"/>
         <source>Merge into which incident? %1 is not known here.</source>
         <translation>合并到哪个事件？本席位没有事件 %1。</translation>
     </message>
     <message>
-        <location filename="../modules/wall/consoleactions.cpp" line="199"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="224"/>
+        <location filename="../modules/wall/consoleactions.cpp" line="234"/>
         <source>Only a leader steers the wall.</source>
         <translation>只有值班领导可以控制大屏。</translation>
+    </message>
+    <message>
+        <location filename="../modules/wall/consoleactions.cpp" line="238"/>
+        <source>Not a page id: %1</source>
+        <translation>不是有效的页面编号：%1</translation>
     </message>
 </context>
 <context>
@@ -1775,6 +2372,7 @@
     <name>citybrain::MapLayers</name>
     <message>
         <location filename="../modules/gis/maplayers.cpp" line="167"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Districts</source>
         <translation>行政区划</translation>
     </message>
@@ -1800,6 +2398,7 @@
     </message>
     <message>
         <location filename="../modules/gis/maplayers.cpp" line="182"/>
+        <location filename="../app/main.cpp" line="112"/>
         <source>Cameras</source>
         <translation>摄像头</translation>
     </message>

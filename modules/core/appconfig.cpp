@@ -45,6 +45,39 @@ bool readableFile(const QString& path)
 
 } // namespace
 
+namespace {
+
+// Two small integers separated by `separator`, each within [low, high].
+bool parsePair(const QString& text, QChar separator, int low, int high, int* first, int* second)
+{
+    const QStringList parts = text.trimmed().split(separator);
+    if (parts.size() != 2)
+        return false;
+    bool okFirst = false;
+    bool okSecond = false;
+    const int a = parts[0].trimmed().toInt(&okFirst);
+    const int b = parts[1].trimmed().toInt(&okSecond);
+    if (!okFirst || !okSecond || a < low || a > high || b < low || b > high)
+        return false;
+    if (first)
+        *first = a;
+    if (second)
+        *second = b;
+    return true;
+}
+
+} // namespace
+
+bool parseWallNode(const QString& text, int* column, int* row)
+{
+    return parsePair(text, u',', 0, 15, column, row);
+}
+
+bool parseWallGrid(const QString& text, int* columns, int* rows)
+{
+    return parsePair(text, u'x', 1, 16, columns, rows);
+}
+
 bool isBrokerUri(const QString& text)
 {
     static const QRegularExpression pattern(
@@ -85,6 +118,25 @@ bool resolveAppConfig(const AppOptions& options, AppConfig* config, QStringList*
     }
     if (!options.metricsEndpoint.isEmpty())
         config->metricsEndpoint = options.metricsEndpoint;
+    if (!options.layoutPath.isEmpty()) {
+        if (!readableFile(options.layoutPath)) {
+            errors->append(QStringLiteral("--layout: '%1' is not a readable file").arg(options.layoutPath));
+            return false;
+        }
+        config->wall.layoutFile = options.layoutPath;
+    }
+    if (!options.wallNode.isEmpty())
+        (void)parseWallNode(options.wallNode, &config->wall.nodeColumn, &config->wall.nodeRow);
+    if (!options.wallGrid.isEmpty())
+        (void)parseWallGrid(options.wallGrid, &config->wall.gridColumns, &config->wall.gridRows);
+    if (config->wall.nodeColumn >= config->wall.gridColumns || config->wall.nodeRow >= config->wall.gridRows) {
+        errors->append(QStringLiteral("wall node %1,%2 is outside the wall grid %3x%4")
+                           .arg(config->wall.nodeColumn)
+                           .arg(config->wall.nodeRow)
+                           .arg(config->wall.gridColumns)
+                           .arg(config->wall.gridRows));
+        return false;
+    }
     if (qEnvironmentVariableIsSet("CITYBRAIN_MQTT_PASSWORD"))
         config->mqtt.password = qEnvironmentVariable("CITYBRAIN_MQTT_PASSWORD");
     return true;
@@ -231,6 +283,21 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
         { QStringLiteral("map/cameras_file"), existingFile(&config->map.camerasFile) },
         { QStringLiteral("map/cameras_datum"), datum(&config->map.camerasDatum) },
         { QStringLiteral("map/heat_window_hours"), number(1, 720, [&](double v) { config->map.heatWindowHours = v; }) },
+        { QStringLiteral("wall/layout"), existingFile(&config->wall.layoutFile) },
+        { QStringLiteral("wall/bezel_px"), number(0, 1000, [&](double v) { config->wall.bezelPx = v; }) },
+        { QStringLiteral("wall/node"),
+            [&](const QString& text) {
+                return parseWallNode(text, &config->wall.nodeColumn, &config->wall.nodeRow)
+                    ? QString()
+                    : QStringLiteral("expected COL,ROW from 0,0 to 15,15");
+            } },
+        { QStringLiteral("wall/grid"),
+            [&](const QString& text) {
+                return parseWallGrid(text, &config->wall.gridColumns, &config->wall.gridRows)
+                    ? QString()
+                    : QStringLiteral("expected COLSxROWS from 1x1 to 16x16");
+            } },
+        { QStringLiteral("wall/checklists_file"), existingFile(&config->wall.checklistsFile) },
         { QStringLiteral("store/db"),
             [&](const QString& text) {
                 if (text.isEmpty())

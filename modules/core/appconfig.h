@@ -42,6 +42,19 @@ struct MapConfig
     double heatWindowHours = 24; // the incident density layer counts incidents first reported this recently
 };
 
+// The wall (docs/layouts.md, docs/operations.md "Wall"): its layout, its screens and its place in a wall
+// driven by several PCs.
+struct WallConfig
+{
+    QString layoutFile; // empty: the shipped layout
+    double bezelPx = 0; // pixels hidden behind each bezel between two screens
+    int gridColumns = 1; // PCs driving the wall, across and down
+    int gridRows = 1;
+    int nodeColumn = 0; // this PC's tile, 0-based
+    int nodeRow = 0;
+    QString checklistsFile; // response checklists per incident kind; empty: the shipped ones
+};
+
 struct AppConfig
 {
     MqttConfig mqtt;
@@ -50,6 +63,7 @@ struct AppConfig
     QString actor; // who acts from this console, as every timeline shows it; empty: the client id
     QString wallId = QStringLiteral("main"); // the wall a leader's focus goes to
     MapConfig map;
+    WallConfig wall;
     QString rulesFile; // monitoring rules (docs/rules.md); empty: the shipped defaults
     bool anomalies = true; // the learned baseline of every sensor (docs/anomaly.md)
     QString topicPrefix = QStringLiteral("xy/v1");
@@ -67,6 +81,9 @@ struct AppConfig
 struct AppOptions;
 
 [[nodiscard]] bool isBrokerUri(const QString& text);
+// "COL,ROW" (0..15 each) and "COLSxROWS" (1..16 each); the outputs may be null.
+[[nodiscard]] bool parseWallNode(const QString& text, int* column, int* row);
+[[nodiscard]] bool parseWallGrid(const QString& text, int* columns, int* rows);
 [[nodiscard]] bool isTopicPrefix(const QString& text);
 
 // Reads an INI file over `config`. Unknown keys are warnings; invalid values are errors that name

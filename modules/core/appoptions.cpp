@@ -66,6 +66,13 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
     const QCommandLineOption basemap(QStringLiteral("basemap"),
         QStringLiteral("Offline raster basemap (MBTiles file); its datum is map/basemap_datum in the config."),
         QStringLiteral("PATH"));
+    const QCommandLineOption layout(QStringLiteral("layout"),
+        QStringLiteral("Wall layout file (JSON, docs/layouts.md); reloaded when it changes."), QStringLiteral("PATH"));
+    const QCommandLineOption wallNode(QStringLiteral("wall-node"),
+        QStringLiteral("This PC's tile of a wall driven by several PCs, 0-based (default 0,0)."),
+        QStringLiteral("COL,ROW"));
+    const QCommandLineOption wallGrid(QStringLiteral("wall-grid"),
+        QStringLiteral("How many PCs drive the wall, across and down (default 1x1)."), QStringLiteral("COLSxROWS"));
     const QCommandLineOption snapshot(
         QStringLiteral("snapshot"), QStringLiteral("Write one PNG of the wall, then exit."), QStringLiteral("PNG"));
     const QCommandLineOption snapshotAfter(QStringLiteral("snapshot-after"),
@@ -106,11 +113,16 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("T"));
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
         QStringLiteral("Load every QML file offscreen; exit non-zero on any QML warning or error."));
+    const QCommandLineOption checkLayout(QStringLiteral("check-layout"),
+        QStringLiteral("Show every page of the wall layout on the live feeds at --size, check that every panel is "
+                       "there, titled and readable, print the problems and exit (0: none). With --snapshot X.png: a "
+                       "PNG per page, X-<page>.png."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption help(
         QStringList { QStringLiteral("help"), QStringLiteral("h") }, QStringLiteral("Print this help and exit."));
-    parser.addOptions({ config, mqttVersion, metrics, broker, role, db, basemap, snapshot, snapshotAfter, snapshotEvery,
-        size, lang, prefix, clientId, simRate, simSeed, exportWhat, from, to, selfTest, version, help });
+    parser.addOptions({ config, mqttVersion, metrics, broker, role, db, basemap, layout, wallNode, wallGrid, snapshot,
+        snapshotAfter, snapshotEvery, size, lang, prefix, clientId, simRate, simSeed, exportWhat, from, to, selfTest,
+        checkLayout, version, help });
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -158,6 +170,24 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
         options.basemapPath = parser.value(basemap);
         if (options.basemapPath.isEmpty())
             return failure(QStringLiteral("Invalid value for --basemap: empty path."));
+    }
+    if (parser.isSet(layout)) {
+        options.layoutPath = parser.value(layout);
+        if (options.layoutPath.isEmpty())
+            return failure(QStringLiteral("Invalid value for --layout: empty path."));
+    }
+    if (parser.isSet(wallNode)) {
+        options.wallNode = parser.value(wallNode);
+        if (!parseWallNode(options.wallNode, nullptr, nullptr))
+            return failure(QStringLiteral("Invalid value for --wall-node: '%1' (expected COL,ROW, e.g. 1,0).")
+                               .arg(options.wallNode));
+    }
+    if (parser.isSet(wallGrid)) {
+        options.wallGrid = parser.value(wallGrid);
+        if (!parseWallGrid(options.wallGrid, nullptr, nullptr))
+            return failure(QStringLiteral("Invalid value for --wall-grid: '%1' (expected COLSxROWS from 1x1 to 16x16, "
+                                          "e.g. 2x1).")
+                               .arg(options.wallGrid));
     }
     if (parser.isSet(snapshot)) {
         options.snapshotPath = parser.value(snapshot);
@@ -244,6 +274,7 @@ ParsedOptions parseAppOptions(const QStringList& arguments)
                 QStringLiteral("Invalid value for --metrics: '%1' (expected HOST:PORT).").arg(options.metricsEndpoint));
     }
     options.selfTest = parser.isSet(selfTest);
+    options.checkLayout = parser.isSet(checkLayout);
     if (parser.isSet(exportWhat)) {
         options.exportWhat = parser.value(exportWhat);
         const bool cases = options.exportWhat == QLatin1String("cases");

@@ -17,6 +17,9 @@ struct AppOptions
     Role role = Role::Wall;
     QString dbPath; // empty: the default under the user's data dir
     QString basemapPath; // MBTiles basemap; empty: map/basemap from the config, or none
+    QString layoutPath; // wall layout file; empty: wall/layout from the config, or the shipped one
+    QString wallNode; // "COL,ROW" as given (checked against the grid when the config is resolved)
+    QString wallGrid; // "COLSxROWS" as given
     QString snapshotPath;
     double snapshotAfterSeconds = 8.0;
     int snapshotEverySeconds = 60; // without a display: a PNG of the wall this often; 0 = never
@@ -27,6 +30,7 @@ struct AppOptions
     int simRate = 200; // messages per second the embedded simulator publishes
     quint32 simSeed = 1;
     bool selfTest = false;
+    bool checkLayout = false; // show every page of the layout, check it, exit (0: no problem)
     // --export incidents|telemetry --from T --to T: JSON lines to stdout, then exit.
     QString exportWhat;
     qint64 exportFromMs = 0;

@@ -145,6 +145,8 @@ struct WallControl
 {
     QString wallId;
     QString page;
+    // The page stays on; otherwise the playlist continues from `page`, which starts at tsMs.
+    bool pinned = false;
     QString focusIncident; // empty: no focus
     QString console; // who steered it
     qint64 tsMs = 0;

@@ -201,6 +201,11 @@ QHash<int, QByteArray> IndicatorModel::roleNames() const
     };
 }
 
+int IndicatorModel::rowOf(const QString& id) const
+{
+    return m_rowOf.value(id, -1);
+}
+
 QList<QPointF> IndicatorModel::history(const QString& id) const
 {
     auto found = m_rowOf.constFind(id);

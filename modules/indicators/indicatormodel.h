@@ -61,6 +61,9 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
+    // The row of an indicator, -1 until it has arrived. Rows move only when indicators arrive or the
+    // model resets, and both change `count`: a QML binding that reads `count` stays right.
+    Q_INVOKABLE [[nodiscard]] int rowOf(const QString& id) const;
     // For charts: the history of one indicator (x = epoch ms), empty if unknown.
     [[nodiscard]] QList<QPointF> history(const QString& id) const;
     [[nodiscard]] QString displayName(const QString& id) const;

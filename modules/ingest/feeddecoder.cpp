@@ -571,7 +571,8 @@ FeedDecoder::Result decodeWallControl(FieldReader& f, TopicScheme::Route& route)
     if (!f.timestamp(&control.tsMs, false) || !f.sequence(&seq)
         || !f.string(QLatin1String("page"), &control.page, Required::No, AllowEmpty::Yes, 64)
         || !f.string(QLatin1String("focus_incident"), &control.focusIncident, Required::No, AllowEmpty::Yes, 64)
-        || !f.string(QLatin1String("console"), &control.console, Required::Yes, AllowEmpty::No, 64))
+        || !f.string(QLatin1String("console"), &control.console, Required::Yes, AllowEmpty::No, 64)
+        || (f.object().contains(QLatin1String("pinned")) && !f.boolean(QLatin1String("pinned"), &control.pinned)))
         return f.takeRejection();
     if (!control.focusIncident.isEmpty() && !TopicScheme::isValidId(control.focusIncident)) {
         return Rejection { RejectReason::OutOfRange,

@@ -1,6 +1,5 @@
 #include "rulefilewatcher.h"
 
-#include <QFileInfo>
 #include <QLoggingCategory>
 
 namespace citybrain {
@@ -12,31 +11,9 @@ Q_LOGGING_CATEGORY(lcRules, "citybrain.rules")
 RuleFileWatcher::RuleFileWatcher(QString path, QObject* parent)
     : QObject(parent)
     , m_path(std::move(path))
+    , m_watcher(m_path)
 {
-    m_settle.setSingleShot(true);
-    m_settle.setInterval(300);
-    connect(&m_settle, &QTimer::timeout, this, [this] {
-        watch();
-        reload();
-    });
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_settle.start(); });
-    // A file replaced by a rename disappears from the watcher: the directory sees it come back.
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
-        if (!m_watcher.files().contains(m_path) && QFileInfo::exists(m_path))
-            m_settle.start();
-    });
-    watch();
-}
-
-void RuleFileWatcher::watch()
-{
-    if (m_path.startsWith(QLatin1Char(':')))
-        return; // a compiled-in resource never changes
-    const QString dir = QFileInfo(m_path).absolutePath();
-    if (!m_watcher.directories().contains(dir))
-        m_watcher.addPath(dir);
-    if (!m_watcher.files().contains(m_path) && QFileInfo::exists(m_path))
-        m_watcher.addPath(m_path);
+    connect(&m_watcher, &SettledFileWatcher::changed, this, &RuleFileWatcher::reload);
 }
 
 bool RuleFileWatcher::reload()

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "ruleset.h"
+#include "settledfilewatcher.h"
 
-#include <QFileSystemWatcher>
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 
@@ -24,18 +23,15 @@ public:
     // Loads the file now: emits rulesLoaded() or loadFailed(); returns whether it loaded.
     bool reload();
     // How long after the last change the file is read (editors write in several steps).
-    void setSettleMs(int ms) { m_settle.setInterval(ms); }
+    void setSettleMs(int ms) { m_watcher.setSettleMs(ms); }
 
 Q_SIGNALS:
     void rulesLoaded(std::shared_ptr<const citybrain::RuleSet> rules);
     void loadFailed(const QStringList& errors);
 
 private:
-    void watch();
-
     QString m_path;
-    QFileSystemWatcher m_watcher;
-    QTimer m_settle;
+    SettledFileWatcher m_watcher;
 };
 
 } // namespace citybrain

@@ -5,6 +5,7 @@
 #include "incidentmodel.h"
 #include "logging.h"
 #include "mqttclient.h"
+#include "wallfocus.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -193,23 +194,50 @@ bool ConsoleActions::cancel(const QString& incidentId, const QString& note)
     return act(actionOn(incidentId, ActionKind::Cancel, note));
 }
 
+const WallFocus* ConsoleActions::wallFocus() const
+{
+    return m_wallFocus ? m_wallFocus : WallFocus::instance();
+}
+
+bool ConsoleActions::publishWallControl(const QString& page, bool pinned, const QString& focusIncident)
+{
+    if (!m_client)
+        return refuse(tr("No broker connection."));
+    QJsonObject control {
+        { QStringLiteral("ts"), QDateTime::currentMSecsSinceEpoch() },
+        { QStringLiteral("seq"), ++m_seq },
+        { QStringLiteral("focus_incident"), focusIncident },
+        { QStringLiteral("console"), m_clientId.left(64) },
+    };
+    if (!page.isEmpty()) {
+        control.insert(QStringLiteral("page"), page);
+        control.insert(QStringLiteral("pinned"), pinned);
+    }
+    // Retained: a wall node that starts later shows the same.
+    return m_client->publish(
+        m_topics.wallControl(m_wallId), QJsonDocument(control).toJson(QJsonDocument::Compact), 1, true);
+}
+
 bool ConsoleActions::focusWall(const QString& incidentId)
 {
     if (!canLead())
         return refuse(tr("Only a leader steers the wall."));
     if (!incidentId.isEmpty() && (!m_incidents || !m_incidents->find(incidentId)))
         return refuse(tr("Incident %1 is not known here.").arg(incidentId));
-    if (!m_client)
-        return refuse(tr("No broker connection."));
-    const QByteArray payload = QJsonDocument(QJsonObject {
-                                                 { QStringLiteral("ts"), QDateTime::currentMSecsSinceEpoch() },
-                                                 { QStringLiteral("seq"), ++m_seq },
-                                                 { QStringLiteral("page"), QStringLiteral("overview") },
-                                                 { QStringLiteral("focus_incident"), incidentId },
-                                                 { QStringLiteral("console"), m_clientId.left(64) },
-                                             })
-                                   .toJson(QJsonDocument::Compact);
-    return m_client->publish(m_topics.wallControl(m_wallId), payload, 1, true);
+    const WallFocus* focus = wallFocus();
+    return publishWallControl(focus ? focus->page() : QString(), focus && focus->pinned(), incidentId);
+}
+
+bool ConsoleActions::showPage(const QString& pageId, bool pinned)
+{
+    if (!canLead())
+        return refuse(tr("Only a leader steers the wall."));
+    // The wall checks the id against its layout; here only the contract's form.
+    static const QRegularExpression pageForm(QStringLiteral("^[a-z0-9_-]{1,64}$"));
+    if (!pageId.isEmpty() && !pageForm.match(pageId).hasMatch())
+        return refuse(tr("Not a page id: %1").arg(pageId));
+    const WallFocus* focus = wallFocus();
+    return publishWallControl(pageId, pinned, focus ? focus->incidentId() : QString());
 }
 
 bool ConsoleActions::annotate(const QString& text, double atMs)

@@ -11,6 +11,7 @@ namespace citybrain {
 
 class IncidentModel;
 class MqttClient;
+class WallFocus;
 
 // What a console may do, as commands QML calls: validated here, then published on the broker (QoS 1)
 // so every console and the wall apply them, this one included (it applies its own action when the
@@ -37,8 +38,11 @@ public:
     void setClient(MqttClient* client) { m_client = client; }
     // Where the base version and the allowed transitions of an incident come from.
     void setIncidents(const IncidentModel* incidents) { m_incidents = incidents; }
-    // The wall this console steers (focus).
+    // The wall this console steers (focus, page).
     void setWallId(const QString& wallId) { m_wallId = wallId; }
+    // That wall's control as received (a wall push keeps what it does not change); unset:
+    // WallFocus::instance().
+    void setWallFocus(const WallFocus* focus) { m_wallFocus = focus; }
     // Who acts (shown on every console's timeline); the console id if not set.
     void setActor(const QString& actor) { m_actor = actor; }
 
@@ -60,8 +64,12 @@ public:
     Q_INVOKABLE bool escalate(const QString& incidentId, const QString& note);
     Q_INVOKABLE bool close(const QString& incidentId, const QString& note);
     Q_INVOKABLE bool cancel(const QString& incidentId, const QString& note);
-    // Leader: puts an incident in focus on the wall (retained wall control); "" clears the focus.
+    // Leader: puts an incident in focus on the wall (retained wall control); "" clears the focus. The page
+    // and pin in force stay.
     Q_INVOKABLE bool focusWall(const QString& incidentId);
+    // Leader: shows a layout page on the wall; pinned, it stays there, otherwise the playlist goes on from
+    // it. The focus in force stays. An empty pageId lets the playlist run on the wall clock.
+    Q_INVOKABLE bool showPage(const QString& pageId, bool pinned);
 
     // Notes `text` at the moment `atMs` (epoch ms) on every chart of every console. Retained, so a
     // console that starts later sees it too. False if refused (role, empty or too long text).
@@ -75,9 +83,12 @@ Q_SIGNALS:
 private:
     bool act(IncidentAction action);
     bool refuse(const QString& why);
+    bool publishWallControl(const QString& page, bool pinned, const QString& focusIncident);
+    [[nodiscard]] const WallFocus* wallFocus() const;
 
     MqttClient* m_client;
     const IncidentModel* m_incidents = nullptr;
+    const WallFocus* m_wallFocus = nullptr;
     TopicScheme m_topics;
     QString m_role;
     QString m_clientId;

@@ -218,6 +218,14 @@ std::vector<QPointF> SensorMarkers::trend(const QString& id) const
     return points;
 }
 
+void SensorMarkers::forEachSensor(const std::function<void(const Reading&)>& visit) const
+{
+    for (auto it = m_sensors.cbegin(); it != m_sensors.cend(); ++it) {
+        const Sensor& s = it.value();
+        visit(Reading { it.key(), s.domain, s.district, s.lonLat, s.tsMs, s.status, s.trendMetric, s.values });
+    }
+}
+
 QVariantMap SensorMarkers::sensor(const QString& id) const
 {
     const auto it = m_sensors.constFind(id);

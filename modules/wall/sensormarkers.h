@@ -11,6 +11,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <array>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -75,6 +76,22 @@ public:
     [[nodiscard]] Status status(const QString& id) const;
     [[nodiscard]] std::vector<QPointF> trend(const QString& id) const;
     [[nodiscard]] static QString statusName(Status status);
+
+    // One known sensor as the wall's summaries read it (district ranking, focus nearby): valid only
+    // during the forEachSensor() call that passes it.
+    struct Reading
+    {
+        const QString& id;
+        const QString& domain;
+        const QString& district; // adcode
+        QPointF lonLat;
+        qint64 tsMs; // the reading's own time
+        Status status;
+        const QString& headlineMetric; // the domain's headline (aqi, congestion, level, laeq, load)
+        const std::vector<std::pair<QString, double>>& values; // the last sample's
+    };
+    // Every known sensor's latest reading, in no particular order, without copying them.
+    void forEachSensor(const std::function<void(const Reading&)>& visit) const;
 
     [[nodiscard]] int count() const { return static_cast<int>(m_sensors.size()); }
     [[nodiscard]] int warningCount() const { return m_counts[1]; }

@@ -17,6 +17,7 @@ class WallFocus : public QObject, public QmlSingleton<WallFocus>
     QML_SINGLETON
     Q_PROPERTY(QString incidentId READ incidentId NOTIFY changed) // empty: no focus
     Q_PROPERTY(QString page READ page NOTIFY changed)
+    Q_PROPERTY(bool pinned READ pinned NOTIFY changed) // the page stays on (else the playlist goes on from it)
     Q_PROPERTY(QString console READ console NOTIFY changed) // who set it
     Q_PROPERTY(double sinceMs READ sinceMs NOTIFY changed)
 public:
@@ -29,6 +30,7 @@ public:
     [[nodiscard]] QString wallId() const { return m_wallId; }
     [[nodiscard]] QString incidentId() const { return m_control.focusIncident; }
     [[nodiscard]] QString page() const { return m_control.page; }
+    [[nodiscard]] bool pinned() const { return m_control.pinned; }
     [[nodiscard]] QString console() const { return m_control.console; }
     [[nodiscard]] double sinceMs() const { return static_cast<double>(m_control.tsMs); }
 

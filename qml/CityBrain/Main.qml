@@ -4,24 +4,20 @@ import CityBrain.Panels
 import CityBrain.Incidents
 import CityBrain.Wall
 
-// The first wall: header on top; KPIs on the left; the map in the centre with the trend and the system
-// health below it; incidents over the monitoring alarms on the right; a thin status strip at the bottom. Everything scales with Theme.scale.
-// Dispatcher and leader consoles show their desk (ConsoleView) in the wall's place. All roles show the
-// alarm banner (silent on the wall) and toasts when one of this console's actions lost to another's.
+// The wall: the layout's pages of panels (WallPlaylist, docs/layouts.md) on a canvas spanning every
+// screen of every wall PC (WallCanvas), one window per screen. Dispatcher and leader consoles show their
+// desk (ConsoleView) instead. All roles show the alarm banner (silent on the wall); consoles also toasts
+// when one of their actions lost to another's. Everything scales with Theme.scale.
 Window {
     id: root
 
     readonly property bool consoleRole: Session.role === "dispatcher" || Session.role === "leader"
 
+    // Clicking the alarm banner or a toast selects its incident on a console.
+    signal selectIncident(incidentId: string)
+
     function toast(text: string, detail: string, tone: string, incidentId: string) {
         toasts.show(text, detail, tone, incidentId);
-    }
-
-    // Clicking the alarm banner or a toast selects its incident on a console.
-    function selectIncident(incidentId: string) {
-        const view = body.item as ConsoleView;
-        if (view !== null)
-            view.select(incidentId);
     }
 
     width: 1920
@@ -38,56 +34,20 @@ Window {
     color: Theme.background
     title: qsTr("Digital Xianyang City Brain")
 
+    // A console scales with its window; the wall with one of its screens (the canvas may span several).
     Binding {
         target: Theme
         property: "scale"
-        value: Math.max(0.5, Math.min(root.width / 1920, root.height / 1080))
+        value: root.consoleRole ? Math.max(0.5, Math.min(root.width / 1920, root.height / 1080))
+                                : Math.max(0.5, Math.min(WallCanvas.screenWidth / 1920, WallCanvas.screenHeight / 1080))
     }
 
-    HeaderBar {
-        id: header
-
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: parent.top
-        height: Theme.headerHeight
-    }
-
-    AlarmBanner {
-        id: alarmBanner
-
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: header.bottom
-        anchors.leftMargin: Theme.margin
-        anchors.rightMargin: Theme.margin
-        anchors.topMargin: Alarm.active ? Theme.spacingSmall : 0
-        height: Alarm.active ? implicitHeight : 0
-        showsHint: root.consoleRole
-        onActivated: incidentId => root.selectIncident(incidentId)
-    }
-
-    PlaybackBar {
-        id: playbackBar
-
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: alarmBanner.bottom
-        height: implicitHeight
-    }
-
-    // The wall's panels, or a console's desk: one or the other is created, never both.
+    // The wall: this window shows its screen's part of the wall canvas (WallCanvas), the other screens
+    // of this PC get a window each below. A console shows its desk.
     Loader {
         id: body
 
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: playbackBar.bottom
-        anchors.bottom: statusStrip.top
-        anchors.leftMargin: Theme.margin
-        anchors.rightMargin: Theme.margin
-        anchors.topMargin: Theme.margin
-        anchors.bottomMargin: root.consoleRole ? Theme.spacingSmall : 0
+        anchors.fill: parent
         focus: true
         sourceComponent: root.consoleRole ? consoleComponent : wallComponent
     }
@@ -95,78 +55,29 @@ Window {
     Component {
         id: wallComponent
 
-        Item {
-            id: wall
+        // WallCanvas.width: re-read the rectangle whenever the canvas changes (a screen came or went).
+        WallSurface {
+            viewport: WallCanvas.width >= 0 ? WallCanvas.screenRect(0) : Qt.rect(0, 0, 0, 0)
+        }
+    }
 
-            KpiPanel {
-                id: kpiPanel
+    // One more window per further screen of this PC, created and removed as screens come and go.
+    Instantiator {
+        model: root.consoleRole ? 0 : Math.max(0, WallCanvas.screenCount - 1)
 
-                anchors.left: parent.left
-                anchors.top: parent.top
-                anchors.bottom: parent.bottom
-                width: Math.round(wall.width * Theme.leftColumnShare)
-            }
+        delegate: Window {
+            id: screenWindow
 
-            IncidentPanel {
-                id: incidentPanel
+            required property int index
 
-                anchors.right: parent.right
-                anchors.top: parent.top
-                anchors.bottom: alarmPanel.top
-                anchors.bottomMargin: Theme.margin
-                width: Math.round(wall.width * Theme.rightColumnShare)
-            }
+            screen: Qt.application.screens[screenWindow.index + 1]
+            visibility: Window.FullScreen
+            color: Theme.background
+            title: root.title
 
-            AlarmPanel {
-                id: alarmPanel
-
-                anchors.right: parent.right
-                anchors.bottom: parent.bottom
-                width: incidentPanel.width
-                height: Math.round((wall.height - Theme.margin) * Theme.wallAlarmShare)
-            }
-
-            MapPanel {
-                id: mapPanel
-
-                anchors.left: kpiPanel.right
-                anchors.right: incidentPanel.left
-                anchors.top: parent.top
-                anchors.bottom: trendPanel.top
-                anchors.leftMargin: Theme.margin
-                anchors.rightMargin: Theme.margin
-                anchors.bottomMargin: Theme.margin
-                // The focused incident is centred above its card, not under it.
-                bottomInset: focusCard.visible ? focusCard.height + Theme.margin : 0
-            }
-
-            // A leader's "focus on this incident" (WallFocus): its card over the map until cleared.
-            FocusCard {
-                id: focusCard
-
-                anchors.left: mapPanel.left
-                anchors.right: mapPanel.right
-                anchors.bottom: mapPanel.bottom
-                anchors.margins: Theme.margin
-            }
-
-            TrendPanel {
-                id: trendPanel
-
-                anchors.left: mapPanel.left
-                anchors.right: healthPanel.left
-                anchors.bottom: parent.bottom
-                anchors.rightMargin: Theme.margin
-                height: Math.round(wall.height * Theme.trendRowShare)
-            }
-
-            HealthPanel {
-                id: healthPanel
-
-                anchors.right: mapPanel.right
-                anchors.top: trendPanel.top
-                anchors.bottom: parent.bottom
-                width: Math.round(mapPanel.width * Theme.healthShare)
+            WallSurface {
+                anchors.fill: parent
+                viewport: WallCanvas.width >= 0 ? WallCanvas.screenRect(screenWindow.index + 1) : Qt.rect(0, 0, 0, 0)
             }
         }
     }
@@ -174,21 +85,88 @@ Window {
     Component {
         id: consoleComponent
 
-        ConsoleView {
-            focus: true
-            onNotify: (text, detail, tone, incidentId) => root.toast(text, detail, tone, incidentId)
+        Item {
+            HeaderBar {
+                id: header
+
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: parent.top
+                height: Theme.headerHeight
+            }
+
+            AlarmBanner {
+                id: alarmBanner
+
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: header.bottom
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                anchors.topMargin: Alarm.active ? Theme.spacingSmall : 0
+                height: Alarm.active ? implicitHeight : 0
+                showsHint: true
+                onActivated: incidentId => root.selectIncident(incidentId)
+            }
+
+            PlaybackBar {
+                id: playbackBar
+
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: alarmBanner.bottom
+                height: implicitHeight
+            }
+
+            // Leaders steer the wall's pages and release its focus from here.
+            WallControlBar {
+                id: wallControl
+
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: playbackBar.bottom
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                anchors.topMargin: wallControl.visible ? Theme.spacingSmall : 0
+                height: wallControl.visible ? implicitHeight : 0
+                visible: Session.role === "leader"
+                onNotify: (text, tone) => root.toast(text, "", tone, "")
+            }
+
+            ConsoleView {
+                id: consoleView
+
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: wallControl.bottom
+                anchors.bottom: statusStrip.top
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                anchors.topMargin: Theme.margin
+                anchors.bottomMargin: Theme.spacingSmall
+                focus: true
+                onNotify: (text, detail, tone, incidentId) => root.toast(text, detail, tone, incidentId)
+
+                Connections {
+                    target: root
+
+                    function onSelectIncident(incidentId: string) {
+                        consoleView.select(incidentId);
+                    }
+                }
+            }
+
+            StatusStrip {
+                id: statusStrip
+
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                height: Theme.statusStripHeight
+            }
         }
-    }
-
-    StatusStrip {
-        id: statusStrip
-
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        anchors.leftMargin: Theme.margin
-        anchors.rightMargin: Theme.margin
-        height: Theme.statusStripHeight
     }
 
     // Top right, over the map: never over the queue or the action bar.
@@ -196,8 +174,9 @@ Window {
         id: toasts
 
         anchors.right: parent.right
-        anchors.top: playbackBar.bottom
-        anchors.margins: Theme.margin
+        anchors.top: parent.top
+        anchors.topMargin: Theme.headerHeight + Theme.margin
+        anchors.rightMargin: Theme.margin
         z: 10
         onActivated: incidentId => root.selectIncident(incidentId)
     }

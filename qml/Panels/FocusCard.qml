@@ -5,26 +5,29 @@ import CityBrain.Wall
 
 // The incident a duty leader has put in focus on this wall (WallFocus), large enough to read from the
 // back of the hall: priority, severity, state, what and where, units and the running SLA clock. The
-// wall never needs input: the leader clears the focus from a console.
-Rectangle {
+// focus page's panel ("focus_card"); the wall never needs input: the leader releases the focus from a
+// console.
+Panel {
     id: root
 
     readonly property real ageSeconds: IncidentDetail.reportedMs > 0 ? (Clock.nowMs - IncidentDetail.reportedMs) / 1000 : 0
 
-    visible: WallFocus.incidentId.length > 0 && IncidentDetail.exists
-    color: Theme.panelRaised
-    radius: Theme.radius
-    border.color: Theme.priorityColor(IncidentDetail.priority)
-    border.width: Theme.accentWidth
-    implicitHeight: column.implicitHeight + 2 * Theme.margin
+    title: qsTr("Incident in focus")
+    subtitle: WallFocus.console.length > 0 ? qsTr("set by %1").arg(WallFocus.console) : ""
+    border.color: IncidentDetail.exists ? Theme.priorityColor(IncidentDetail.priority) : Theme.border
+    border.width: IncidentDetail.exists ? Theme.accentWidth : Theme.borderWidth
+    dataMs: IncidentDetail.exists ? IncidentDetail.reportedMs : 0
+    empty: WallFocus.incidentId.length === 0 || !IncidentDetail.exists
+    emptyText: WallFocus.incidentId.length === 0 ? qsTr("No incident in focus")
+                                                 : qsTr("Waiting for incident %1").arg(WallFocus.incidentId)
+    emptyDetail: WallFocus.incidentId.length === 0 ? qsTr("A duty leader puts an incident in focus from a console")
+                                                   : qsTr("Its first report has not reached this wall yet")
 
     Column {
         id: column
 
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.margins: Theme.margin
+        anchors.fill: parent
+        visible: !root.empty
         spacing: Theme.spacingSmall
 
         Row {

@@ -7,6 +7,8 @@ Rectangle {
     id: root
 
     property string title: qsTr("Digital Xianyang City Brain")
+    // The wall shows which page of its playlist is on, and whether it is pinned or in incident focus.
+    property bool showsPage: false
     readonly property bool connected: FeedHealth.connected
     readonly property bool stale: FeedHealth.stale
     readonly property color stateColor: !root.connected ? Theme.bad : (root.stale ? Theme.warning : Theme.good)
@@ -70,9 +72,55 @@ Rectangle {
         }
     }
 
+    // After the title: the page on now, its place in the playlist and what holds it there.
+    Row {
+        id: pageRow
+
+        anchors.left: titleRow.right
+        anchors.leftMargin: root.showsPage ? Theme.spacingLarge * 2 : 0
+        anchors.verticalCenter: parent.verticalCenter
+        visible: root.showsPage
+        width: root.showsPage ? implicitWidth : 0
+        spacing: Theme.spacing
+
+        Rectangle {
+            anchors.verticalCenter: parent.verticalCenter
+            width: Theme.accentWidth
+            height: Theme.fontTitle
+            color: WallPlaylist.focusMode ? Theme.alarm : Theme.accent
+        }
+
+        Column {
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: 0
+
+            Text {
+                text: WallPlaylist.pageTitle
+                color: Theme.textPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLabel
+                font.bold: true
+                textFormat: Text.PlainText
+            }
+
+            Text {
+                text: WallPlaylist.focusMode ? qsTr("◎ Incident focus: the playlist waits")
+                    : WallPlaylist.pinned ? qsTr("■ Page %1 of %2, pinned").arg(WallPlaylist.pageIndex + 1).arg(WallPlaylist.pageCount)
+                    : WallPlaylist.pageCount > 1
+                      ? qsTr("▶ Page %1 of %2, next in %3").arg(WallPlaylist.pageIndex + 1).arg(WallPlaylist.pageCount)
+                            .arg(Labels.durationText(Math.max(0, (WallPlaylist.pageEndMs - Clock.nowMs) / 1000)))
+                      : qsTr("One page")
+                color: WallPlaylist.focusMode ? Theme.alarm : Theme.textSecondary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                textFormat: Text.PlainText
+            }
+        }
+    }
+
     // Middle: feed state, data age, role.
     Row {
-        anchors.left: titleRow.right
+        anchors.left: pageRow.right
         anchors.leftMargin: Theme.spacingLarge * 2
         anchors.right: clockColumn.left
         anchors.rightMargin: Theme.spacingLarge * 2

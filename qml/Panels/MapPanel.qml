@@ -16,6 +16,10 @@ Panel {
     id: root
 
     property string highlightedDistrict
+    // The layers this map shows (layout setting "layers"); empty: every layer of the console.
+    property list<string> layers
+    // Whether the map flies to the incident a leader puts in focus (layout setting "follow_focus").
+    property bool followFocus: true
     // The focused incident the map went to ("" when none), and whether it is still waiting for that
     // incident to reach the map (the focus can arrive before the incident's first event).
     property string followedIncident
@@ -43,8 +47,8 @@ Panel {
         return (2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180 / Math.PI;
     }
 
-    function followFocus(again: bool) {
-        const id = WallFocus.incidentId;
+    function goToFocus(again: bool) {
+        const id = root.followFocus ? WallFocus.incidentId : "";
         if (id.length > 0) {
             if (id === root.followedIncident && !root.focusPending && !again)
                 return;
@@ -70,14 +74,14 @@ Panel {
     // The map itself is always worth showing; with no incidents a line on it says so.
     empty: false
 
-    onBottomInsetChanged: root.followFocus(true)
-    Component.onCompleted: root.followFocus(false)
+    onBottomInsetChanged: root.goToFocus(true)
+    Component.onCompleted: root.goToFocus(false)
 
     Connections {
         target: WallFocus
 
         function onChanged() {
-            root.followFocus(false);
+            root.goToFocus(false);
         }
     }
 
@@ -86,7 +90,7 @@ Panel {
         enabled: root.focusPending
 
         function onChanged() {
-            root.followFocus(false);
+            root.goToFocus(false);
         }
     }
 
@@ -105,7 +109,8 @@ Panel {
         // The wall has no other keyboard use: the map takes the keys.
         focus: true
         highlightedDistrict: root.highlightedDistrict
-        highlightedIncident: WallFocus.incidentId
+        highlightedIncident: root.followFocus ? WallFocus.incidentId : ""
+        shownLayers: root.layers
         // The console's offline basemap (empty: none) and the datum of its tiles.
         basemap: Session.basemap
         basemapDatum: Session.basemapDatum

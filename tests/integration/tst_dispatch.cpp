@@ -6,6 +6,7 @@
 #include "incidentactionjson.h"
 #include "incidentalarm.h"
 #include "testconsole.h"
+#include "wallfocus.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -187,6 +188,51 @@ private Q_SLOTS:
         QCOMPARE(dispatcherLost.at(0).at(4).toString(), QStringLiteral("cancel"));
         QCOMPARE(dispatcherLost.at(0).at(5).toString(), QStringLiteral("cancelled"));
         QCOMPARE(leaderLost.count(), 0);
+    }
+
+    void aLeaderShowsAPageAndEachPushKeepsWhatItDoesNotChange()
+    {
+        QTemporaryDir dir;
+        ActingConsole dispatcher(m_broker.uri(), dir.filePath("d.sqlite"), "page-desk", "dispatcher");
+        ActingConsole leader(m_broker.uri(), dir.filePath("l.sqlite"), "page-leader", "leader");
+        ActingConsole wall(m_broker.uri(), dir.filePath("w.sqlite"), "page-wall", "wall");
+        leader.actions.setWallFocus(&leader.console.state.focus());
+        QTRY_VERIFY_WITH_TIMEOUT(dispatcher.console.client.isConnected() && leader.console.client.isConnected()
+                && wall.console.client.isConnected(),
+            10000);
+        const WallFocus& shown = wall.console.state.focus();
+
+        QVERIFY(!dispatcher.actions.showPage(QStringLiteral("alarms"), true));
+        QVERIFY(!leader.actions.showPage(QStringLiteral("Not An Id!"), true));
+        QVERIFY(leader.actions.showPage(QStringLiteral("alarms"), true));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.page(), QStringLiteral("alarms"), 10000);
+        QVERIFY(shown.pinned());
+        QTRY_COMPARE_WITH_TIMEOUT(leader.console.state.focus().page(), QStringLiteral("alarms"), 10000);
+
+        // A focus push keeps the pinned page...
+        const QString id = QStringLiteral("INC-PAGE-1");
+        QVERIFY(m_source->publish(
+            QStringLiteral("xy/v1/incident/%1/event").arg(id), incidentPayload(1, "秦都区道路塌陷"), 1, false));
+        QTRY_VERIFY_WITH_TIMEOUT(leader.console.state.incidents().find(id), 10000);
+        QVERIFY(leader.actions.focusWall(id));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.incidentId(), id, 10000);
+        QCOMPARE(shown.page(), QStringLiteral("alarms"));
+        QVERIFY(shown.pinned());
+
+        // ...and a page push keeps the focus.
+        QTRY_COMPARE_WITH_TIMEOUT(leader.console.state.focus().incidentId(), id, 10000);
+        QVERIFY(leader.actions.showPage(QStringLiteral("overview"), false));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.page(), QStringLiteral("overview"), 10000);
+        QVERIFY(!shown.pinned());
+        QCOMPARE(shown.incidentId(), id);
+
+        // Released: no focus, the playlist on the wall clock.
+        QTRY_COMPARE_WITH_TIMEOUT(leader.console.state.focus().page(), QStringLiteral("overview"), 10000);
+        QVERIFY(leader.actions.focusWall(QString()));
+        QTRY_COMPARE_WITH_TIMEOUT(leader.console.state.focus().incidentId(), QString(), 10000);
+        QVERIFY(leader.actions.showPage(QString(), false));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.page(), QString(), 10000);
+        QCOMPARE(shown.incidentId(), QString());
     }
 
     void cleanupTestCase()

@@ -7,7 +7,8 @@
 // noise alarm under no incident. The map (MapLayers, shared by every CityMap) has the shipped districts and
 // outline, the open incidents, and 50 sensors around 108.70E 34.33N with five readings each (three of them
 // the alarms' sensors), one camera and a dynamic "flood" layer with one point (whose properties carry
-// markup that must stay text) and one feature rejected for bad geometry.
+// markup that must stay text) and one feature rejected for bad geometry. Nine city indicators with five
+// values each: AQI, road speed, free flow and the six digital-government targets (plan.*), two of them met.
 #include "citystate.h"
 #include "consoleactions.h"
 #include "geojson.h"
@@ -23,6 +24,8 @@
 #include <QQmlEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest/quicktest.h>
+
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(CityBrain_ThemePlugin)
 Q_IMPORT_QML_PLUGIN(CityBrain_PanelsPlugin)
@@ -203,6 +206,43 @@ int main(int argc, char** argv)
                 "properties": {"name": "<b>积水点</b> 1", "depth_cm": 40, "source": "测试"}},
                {"type": "Feature", "id": "flood-bad", "geometry": {"type": "Point", "coordinates": [108.8]}}]})"),
     });
+
+    // City indicators, five values a minute apart: AQI (no unit, target 100, lower is better), road speed
+    // (km/h, no target), free flow (%, target 85), and the six digital-government targets, two of them met.
+    const auto indicator = [now](const char* id, const QString& name, const QString& unit, double value,
+                               std::optional<double> target, bool higherIsBetter, double step) {
+        std::vector<IndicatorUpdate> updates;
+        for (int i = 0; i < 5; ++i) {
+            IndicatorUpdate u;
+            u.id = QString::fromLatin1(id);
+            u.name = name;
+            u.unit = unit;
+            u.value = value + (i - 4) * step;
+            u.target = target.value_or(0);
+            u.hasTarget = target.has_value();
+            u.higherIsBetter = higherIsBetter;
+            u.tsMs = now - (4 - i) * 60'000;
+            u.seq = i;
+            updates.push_back(u);
+        }
+        return updates;
+    };
+    const QString percent = QStringLiteral("%");
+    for (const std::vector<IndicatorUpdate>& series : {
+             indicator("air.aqi", QStringLiteral("全市平均空气质量指数"), {}, 88, 100, false, 2),
+             indicator(
+                 "traffic.speed", QStringLiteral("路网平均车速"), QStringLiteral("km/h"), 34, std::nullopt, true, 1),
+             indicator("traffic.free_flow_rate", QStringLiteral("全市道路畅通率"), percent, 84, 85, true, 1),
+             indicator("plan.5g_stations", QStringLiteral("5G基站"), QStringLiteral("个"), 9312, 10000, true, 0),
+             indicator(
+                 "plan.mobile_services", QStringLiteral("移动端可办事项"), QStringLiteral("项"), 320, 300, true, 0),
+             indicator(
+                 "plan.online_services_rate", QStringLiteral("政务服务事项网上可办率"), percent, 92.4, 95, true, 0),
+             indicator("plan.mobile_office_rate", QStringLiteral("移动办公覆盖率"), percent, 72, 80, true, 0),
+             indicator("plan.cloud_systems_rate", QStringLiteral("政务信息系统上云率"), percent, 100, 100, true, 0),
+             indicator("plan.data_catalogued_rate", QStringLiteral("政务数据资源编目率"), percent, 91, 100, true, 0),
+         })
+        state.indicators().apply(series);
 
     IncidentAlarm alarm(&incidents, ConsoleRole::Dispatcher, nullptr);
     IncidentAlarm::provide(&alarm);

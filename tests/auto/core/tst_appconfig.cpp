@@ -83,6 +83,12 @@ private Q_SLOTS:
         QTest::newRow("districts missing")
             << QByteArray("[map]\ndistricts_file=/nonexistent/d.geojson\n") << "map/districts_file";
         QTest::newRow("heat window") << QByteArray("[map]\nheat_window_hours=0\n") << "map/heat_window_hours";
+        QTest::newRow("layout missing") << QByteArray("[wall]\nlayout=/nonexistent/hall.json\n") << "wall/layout";
+        QTest::newRow("bezel negative") << QByteArray("[wall]\nbezel_px=-3\n") << "wall/bezel_px";
+        QTest::newRow("wall node") << QByteArray("[wall]\nnode=a,b\n") << "wall/node";
+        QTest::newRow("wall grid") << QByteArray("[wall]\ngrid=3\n") << "wall/grid";
+        QTest::newRow("checklists missing")
+            << QByteArray("[wall]\nchecklists_file=/nonexistent/c.json\n") << "wall/checklists_file";
     }
 
     void mapKeysAreRead()
@@ -101,6 +107,42 @@ private Q_SLOTS:
         QCOMPARE(config.map.districtsFile, districts);
         QCOMPARE(config.map.districtsDatum, QStringLiteral("cgcs2000"));
         QCOMPARE(config.map.heatWindowHours, 6.0);
+    }
+
+    void wallKeysAreReadAndOptionsOverrideThem()
+    {
+        const QString layout = write("{}");
+        const QString checklists = write("{}");
+        // INI: a value with a comma is a list unless quoted.
+        const QByteArray text = "[wall]\nlayout=" + layout.toUtf8() + "\nbezel_px=24\nnode=\"1,0\"\ngrid=3x1\n"
+            + "checklists_file=" + checklists.toUtf8() + "\n";
+        AppOptions options;
+        options.configPath = write(text);
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY2(resolveAppConfig(options, &config, &errors, &warnings), qPrintable(errors.join('\n')));
+        QVERIFY(warnings.isEmpty());
+        QCOMPARE(config.wall.layoutFile, layout);
+        QCOMPARE(config.wall.bezelPx, 24.0);
+        QCOMPARE(config.wall.nodeColumn, 1);
+        QCOMPARE(config.wall.gridColumns, 3);
+        QCOMPARE(config.wall.gridRows, 1);
+        QCOMPARE(config.wall.checklistsFile, checklists);
+
+        options.wallNode = QStringLiteral("2,0");
+        QVERIFY(resolveAppConfig(options, &config, &errors, &warnings));
+        QCOMPARE(config.wall.nodeColumn, 2);
+    }
+
+    void aWallNodeOutsideTheGridIsAnError()
+    {
+        AppOptions options;
+        options.wallNode = QStringLiteral("2,0");
+        options.wallGrid = QStringLiteral("2x1");
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY(!resolveAppConfig(options, &config, &errors, &warnings));
+        QVERIFY2(errors.join(' ').contains(QStringLiteral("outside the wall grid 2x1")), qPrintable(errors.join(' ')));
     }
 
     void anUnreadableBasemapOptionIsAnError()

@@ -52,6 +52,18 @@ private Q_SLOTS:
         QCOMPARE(o.metricsEndpoint, QStringLiteral("127.0.0.1:9464"));
     }
 
+    void wallOptionsAreRead()
+    {
+        const ParsedOptions parsed = parse(
+            { "--layout", "/etc/citybrain/hall.json", "--wall-node", "1,0", "--wall-grid", "2x1", "--check-layout" });
+        QCOMPARE(parsed.outcome, ParsedOptions::Outcome::Run);
+        QCOMPARE(parsed.options.layoutPath, QStringLiteral("/etc/citybrain/hall.json"));
+        QCOMPARE(parsed.options.wallNode, QStringLiteral("1,0"));
+        QCOMPARE(parsed.options.wallGrid, QStringLiteral("2x1"));
+        QVERIFY(parsed.options.checkLayout);
+        QVERIFY(!parse({}).options.checkLayout);
+    }
+
     void selfTestHelpAndVersion()
     {
         QVERIFY(parse({ "--self-test" }).options.selfTest);
@@ -105,6 +117,11 @@ private Q_SLOTS:
             << QStringList { "--export", "incidents", "--from", "2026-11-29T08:00:00" } << "--from";
         QTest::newRow("export reversed") << QStringList { "--export", "telemetry", "--from", "2000", "--to", "1000" }
                                          << "--to";
+        QTest::newRow("empty layout") << QStringList { "--layout", "" } << "--layout";
+        QTest::newRow("wall node text") << QStringList { "--wall-node", "left" } << "--wall-node";
+        QTest::newRow("wall node negative") << QStringList { "--wall-node", "-1,0" } << "--wall-node";
+        QTest::newRow("wall grid zero") << QStringList { "--wall-grid", "0x1" } << "--wall-grid";
+        QTest::newRow("wall grid comma") << QStringList { "--wall-grid", "2,1" } << "--wall-grid";
         QTest::newRow("from alone") << QStringList { "--from", "0" } << "--export";
     }
 

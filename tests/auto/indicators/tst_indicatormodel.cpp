@@ -59,6 +59,22 @@ private Q_SLOTS:
         QCOMPARE(role(model, 1, IndicatorModel::ValueRole).toDouble(), 2.0);
     }
 
+    void rowOfFollowsInsertionsAndIsMinusOneUntilArrival()
+    {
+        IndicatorModel model(nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPreferredOrder({ "air.aqi" });
+        model.apply({ update("plan.5g", 1, 1) });
+        QCOMPARE(model.rowOf("air.aqi"), -1);
+        QCOMPARE(model.rowOf("plan.5g"), 0);
+        // A preferred indicator arriving later goes before it, and both rows say so.
+        model.apply({ update("air.aqi", 80, 2) });
+        QCOMPARE(model.rowOf("air.aqi"), 0);
+        QCOMPARE(model.rowOf("plan.5g"), 1);
+        model.reset({});
+        QCOMPARE(model.rowOf("plan.5g"), -1);
+    }
+
     void anOlderValueDoesNotReplaceANewerOne()
     {
         IndicatorModel model(nullptr);

@@ -1120,6 +1120,24 @@ private Q_SLOTS:
         QVERIFY(!control.wallId.isEmpty());
     }
 
+    void aWallControlMayPinItsPage_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<bool>("pinned");
+        QTest::newRow("absent") << json(wallObject()) << false;
+        QTest::newRow("true") << with(wallObject(), QStringLiteral("pinned"), true) << true;
+        QTest::newRow("false") << with(wallObject(), QStringLiteral("pinned"), false) << false;
+    }
+
+    void aWallControlMayPinItsPage()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(bool, pinned);
+        const auto result = FeedDecoder().decode(kWallTopic, payload, kNow);
+        COMPARE_OUTCOME(result, QStringLiteral("wall"));
+        QCOMPARE(std::get<WallControl>(result).pinned, pinned);
+    }
+
     void wallControlIsValidated_data()
     {
         QTest::addColumn<QByteArray>("payload");
@@ -1130,6 +1148,11 @@ private Q_SLOTS:
         QTest::newRow("focus not an id") << with(wallObject(), QStringLiteral("focus_incident"), "a b/c")
                                          << RejectReason::OutOfRange;
         QTest::newRow("page not a string") << with(wallObject(), QStringLiteral("page"), 7) << RejectReason::WrongType;
+        QTest::newRow("pinned a string") << with(wallObject(), QStringLiteral("pinned"), "true")
+                                         << RejectReason::WrongType;
+        QTest::newRow("pinned a number") << with(wallObject(), QStringLiteral("pinned"), 1) << RejectReason::WrongType;
+        QTest::newRow("pinned null") << with(wallObject(), QStringLiteral("pinned"), QJsonValue::Null)
+                                     << RejectReason::WrongType;
     }
 
     void wallControlIsValidated()
