@@ -14,7 +14,8 @@ QtObject {
 
     // --- typography ----------------------------------------------------------------------------
     readonly property string fontFamily: "Noto Sans CJK SC"
-    // Minimum text: 18 px at 1080p (36 px at 4K), readable from about 10 m on a 4K wall.
+    // Minimum text: 18 px per 1080 lines of screen, 1/60 of its height (docs/layouts.md, "Reading distance":
+    // 2.5 m on a 55-inch tile, 4.4 m on a 98-inch one); citybrain --check-layout fails on smaller text.
     readonly property real fontSmall: Math.round(18 * scale)
     readonly property real fontBody: Math.round(20 * scale)
     readonly property real fontLabel: Math.round(22 * scale)
