@@ -382,8 +382,15 @@ int main(int argc, char* argv[])
             frameBuckets));
     frames.watch(window);
     WallSnapshot* snapshot = nullptr;
-    if (offscreen || options.checkLayout || !options.snapshotPath.isEmpty()
-        || arguments.contains(QStringLiteral("--size"))) {
+    // Offscreen with the platform's own screen list (QT_QPA_PLATFORM=offscreen:configfile=screens.json) the
+    // wall takes those screens as a real multi-screen PC would; a fixed --size means one screen of it.
+    const bool givenSize = arguments.contains(QStringLiteral("--size"));
+    const bool configuredScreens
+        = offscreen && qEnvironmentVariable("QT_QPA_PLATFORM").contains(QLatin1String("configfile="));
+    if (!givenSize && configuredScreens) {
+        canvas.followApplicationScreens();
+        window->showFullScreen();
+    } else if (offscreen || options.checkLayout || !options.snapshotPath.isEmpty() || givenSize) {
         // One screen of the given size: the wall canvas is this window (and the other nodes' like it).
         canvas.setScreens({ QRect(QPoint(0, 0), options.size) });
         window->resize(options.size);

@@ -3,9 +3,13 @@
 #include "logging.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QImage>
 #include <QQuickWindow>
 #include <QSaveFile>
+#include <QScreen>
+
+#include <algorithm>
 
 namespace citybrain {
 
@@ -17,13 +21,30 @@ WallSnapshot::WallSnapshot(QQuickWindow* window, QString path, QObject* parent)
 
 bool WallSnapshot::write()
 {
-    const QImage image = m_window->grabWindow();
-    QSaveFile file(m_path);
-    if (image.isNull() || !file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-        qCWarning(lcWall) << "cannot write snapshot" << m_path;
-        return false;
+    // The wall's further screens have windows of their own: X.png is the first, X-2.png the second, ...
+    QList<QQuickWindow*> windows { m_window };
+    for (QWindow* other : QGuiApplication::topLevelWindows()) {
+        auto* quick = qobject_cast<QQuickWindow*>(other);
+        if (quick && quick != m_window && quick->isVisible())
+            windows.append(quick);
     }
-    return true;
+    const QList<QScreen*> screens = QGuiApplication::screens();
+    std::sort(windows.begin() + 1, windows.end(), [&screens](QQuickWindow* a, QQuickWindow* b) {
+        return screens.indexOf(a->screen()) < screens.indexOf(b->screen());
+    });
+    bool ok = true;
+    for (int i = 0; i < windows.size(); ++i) {
+        QString path = m_path;
+        if (i > 0)
+            path.insert(path.size() - 4, QStringLiteral("-%1").arg(i + 1));
+        const QImage image = windows[i]->grabWindow();
+        QSaveFile file(path);
+        if (image.isNull() || !file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+            qCWarning(lcWall) << "cannot write snapshot" << path;
+            ok = false;
+        }
+    }
+    return ok;
 }
 
 void WallSnapshot::once(int afterMs)

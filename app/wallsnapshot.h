@@ -8,7 +8,8 @@ class QQuickWindow;
 
 namespace citybrain {
 
-// Writes what the wall shows to a PNG: once (then quits with 0), or periodically when there is no
+// Writes what the wall shows to a PNG (X.png for the first screen's window, X-2.png for the second, ...):
+// once (then quits with 0), or periodically when there is no
 // display to look at.
 class WallSnapshot : public QObject
 {

@@ -1,5 +1,6 @@
 // Runs citybrain as a user does (`citybrain --snapshot wall.png`) on its embedded broker and
 // simulator, and checks what an operator would: the wall filled with drawn panels and live data.
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QSet>
@@ -17,17 +18,24 @@ private:
         QImage image;
     };
 
-    static Run snapshot(const QStringList& extra, const QSize& size)
+    // `size` invalid: no --size (the platform's screens decide); `platform` replaces QT_QPA_PLATFORM.
+    static Run snapshot(
+        const QStringList& extra, const QSize& size, const QString& platform = {}, QImage* secondScreen = nullptr)
     {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("wall.png"));
         QProcess app;
         app.setProcessChannelMode(QProcess::MergedChannels);
-        app.start(qEnvironmentVariable("CITYBRAIN_BIN_DIR") + QStringLiteral("/citybrain"),
-            QStringList { QStringLiteral("--snapshot"), png, QStringLiteral("--snapshot-after"), QStringLiteral("8"),
-                QStringLiteral("--size"), QStringLiteral("%1x%2").arg(size.width()).arg(size.height()),
-                QStringLiteral("--db"), dir.filePath(QStringLiteral("citybrain.sqlite")) }
-                + extra);
+        if (!platform.isEmpty()) {
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
+            app.setProcessEnvironment(environment);
+        }
+        QStringList arguments { QStringLiteral("--snapshot"), png, QStringLiteral("--snapshot-after"),
+            QStringLiteral("8"), QStringLiteral("--db"), dir.filePath(QStringLiteral("citybrain.sqlite")) };
+        if (size.isValid())
+            arguments << QStringLiteral("--size") << QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+        app.start(qEnvironmentVariable("CITYBRAIN_BIN_DIR") + QStringLiteral("/citybrain"), arguments + extra);
         Run run;
         if (!app.waitForFinished(90000)) {
             app.kill();
@@ -36,6 +44,8 @@ private:
         run.exitCode = app.exitStatus() == QProcess::NormalExit ? app.exitCode() : -1;
         run.log = QString::fromUtf8(app.readAll());
         run.image = QImage(png);
+        if (secondScreen)
+            *secondScreen = QImage(dir.filePath(QStringLiteral("wall-2.png")));
         return run;
     }
 
@@ -63,26 +73,33 @@ private:
         return std::sqrt(std::max(0.0, sumSquares / n - mean * mean));
     }
 
-    static void checkWall(const Run& run, const QSize& size)
+    // Every part of the screen carries drawn content: no blank panel.
+    static void checkDrawn(const QImage& image, const QSize& size)
     {
-        QVERIFY2(run.exitCode == 0, qPrintable(run.log));
-        QVERIFY2(!run.image.isNull(), "no PNG written");
-        QCOMPARE(run.image.size(), size);
+        QVERIFY2(!image.isNull(), "no PNG written");
+        QCOMPARE(image.size(), size);
         QSet<QRgb> colours;
-        for (int y = 0; y < run.image.height(); y += 3)
-            for (int x = 0; x < run.image.width(); x += 3)
-                colours.insert(run.image.pixel(x, y));
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 200, qPrintable(QStringLiteral("only %1 colours: blank wall?").arg(colours.size())));
-        // Every part of the wall carries drawn content: no blank panel.
         const int cols = 4, rows = 3;
         for (int r = 0; r < rows; ++r) {
             for (int c = 0; c < cols; ++c) {
                 const QRect cell(
                     c * size.width() / cols, r * size.height() / rows, size.width() / cols, size.height() / rows);
-                QVERIFY2(spread(run.image, cell) > 3.0,
+                QVERIFY2(spread(image, cell) > 3.0,
                     qPrintable(QStringLiteral("cell %1,%2 of the wall is blank").arg(c).arg(r)));
             }
         }
+    }
+
+    static void checkWall(const Run& run, const QSize& size)
+    {
+        QVERIFY2(run.exitCode == 0, qPrintable(run.log));
+        checkDrawn(run.image, size);
+        if (QTest::currentTestFailed())
+            return;
         // Live data went all the way from the simulator through the broker into the wall's models.
         QVERIFY2(figure(run.log, QStringLiteral("indicators")) >= 6, qPrintable(run.log));
         QVERIFY2(figure(run.log, QStringLiteral("incidents")) >= 1, qPrintable(run.log));
@@ -96,6 +113,23 @@ private Q_SLOTS:
         const QSize size(3840, 2160);
         const Run run = snapshot({}, size);
         checkWall(run, size);
+    }
+
+    // A PC with two screens side by side (the offscreen platform's screen list): a window on each, each
+    // showing its half of the one wall canvas, both fully drawn and not the same picture.
+    void twoScreensGetAWindowEach()
+    {
+        QTemporaryDir dir;
+        QFile screens(dir.filePath(QStringLiteral("screens.json")));
+        QVERIFY(screens.open(QIODevice::WriteOnly));
+        screens.write(R"({"screens": [{"name": "left", "x": 0, "y": 0, "width": 1280, "height": 720},
+                                      {"name": "right", "x": 1280, "y": 0, "width": 1280, "height": 720}]})");
+        screens.close();
+        QImage right;
+        const Run run = snapshot({}, QSize(), QStringLiteral("offscreen:configfile=") + screens.fileName(), &right);
+        checkWall(run, QSize(1280, 720));
+        checkDrawn(right, QSize(1280, 720));
+        QVERIFY2(run.image != right, "both screens show the same picture");
     }
 
     void fullHdConsoleInEnglish()
