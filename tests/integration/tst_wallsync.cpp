@@ -2,7 +2,7 @@
 // follow the same retained wall control. A leader's page switch, pin, focus and release reach both, and
 // each node says what it shows in its retained presence (page, focus_mode), which is what this test
 // watches, as an operator would watch the two halves of the wall. A node started after the control was
-// published shows the same page at once (the control is retained).
+// published shows the same page at once (the control is retained). An edited layout file reaches both.
 #include "embeddedbroker.h"
 #include "mqttclient.h"
 
@@ -77,6 +77,13 @@ private:
         QVERIFY(app.waitForStarted(10000));
     }
 
+    void writeLayout(const QByteArray& json)
+    {
+        QFile layout(m_dir.filePath("wall.json"));
+        QVERIFY(layout.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        layout.write(json);
+    }
+
     NodeState node(const QString& clientId)
     {
         QMutexLocker lock(&m_mutex);
@@ -114,10 +121,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QFile layout(m_dir.filePath("wall.json"));
-        QVERIFY(layout.open(QIODevice::WriteOnly));
-        layout.write(layoutJson);
-        layout.close();
+        writeLayout(layoutJson);
         QString error;
         QVERIFY2(m_broker.start(&error), qPrintable(error));
         MqttSettings watch;
@@ -171,6 +175,19 @@ private Q_SLOTS:
         const QStringList pages = { QStringLiteral("overview"), QStringLiteral("services"), QStringLiteral("safety") };
         const qint64 hour = (QDateTime::currentMSecsSinceEpoch() / 3600000) % 3;
         QVERIFY(bothShow(pages[static_cast<int>(hour)], false));
+
+        // The layout file is edited while the wall runs: both nodes reload it and can show its new page; an
+        // edit that does not validate changes nothing on either.
+        QByteArray edited(layoutJson);
+        edited.replace("\"id\": \"safety\", \"title\": \"城市安全\"", "\"id\": \"night\", \"title\": \"夜间值守\"");
+        writeLayout(edited);
+        // A control naming a page the nodes do not know yet waits for the reload that brings it.
+        control({ { "page", "night" }, { "pinned", true } });
+        QVERIFY(bothShow(QStringLiteral("night"), false));
+        writeLayout(R"({"version": 1, "pages": []})");
+        QTest::qWait(1500); // time for a reload to happen if it wrongly would; then nothing may have changed
+        QVERIFY(left.state() == QProcess::Running && right.state() == QProcess::Running);
+        QVERIFY(bothShow(QStringLiteral("night"), false));
 
         for (QProcess* app : { &left, &right }) {
             app->terminate();
