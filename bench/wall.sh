@@ -3,15 +3,16 @@
 # (every panel updating), rendered offscreen (Qt Quick software renderer, no GPU here) at 1920x1080,
 # 3840x2160 and 7680x2160: frames per second, mean and p95 frame time, GUI-thread time per frame (with the
 # software renderer the whole frame), GUI time applying ingest batches, process CPU; against a reference
-# measured in the same run: the same page with the feed almost silent (--sim-rate 1), so the ratio says
-# what live data costs the wall.
+# measured in the same run: the same page with the feed almost silent (--sim-rate 1). The ratio compares
+# the GUI thread's busy time per second (frames x frame time), what live data costs the wall; mean frame
+# times alone mislead here, since a quiet wall draws few but larger frames.
 #
 #   bench/wall.sh [SECONDS]      (from the repository root; default 20 s of measurement per run)
 #
 # Figures come from the app's own metrics (citybrain_frame_seconds, citybrain_frame_gui_seconds,
 # citybrain_gui_apply_seconds, process_cpu_seconds_total), scraped after a warm-up and at the end.
 # Method and figures: docs/performance.md. The last line is
-#   wall size=3840x2160 page=overview fps=<x> frame_ms=<x> frame_p95_ms=<x> gui_ms=<x> ratio=<x>
+#   wall size=3840x2160 page=overview fps=<x> frame_ms=<x> frame_p95_ms=<x> gui_ms=<x> busy_ms_per_s=<x> ratio=<x>
 # It reports and does not judge: exit 0 unless the bench itself could not run.
 #
 # Environment: BUILD_DIR (default build/release), CITYBRAIN (binary; default $BUILD_DIR/bin/citybrain),
@@ -43,8 +44,8 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 scrape() { # port -> metrics text on stdout (bash's /dev/tcp: no curl needed)
     local port=$1
     exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
-    printf 'GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
-    cat <&3
+    printf 'GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+    timeout 10 cat <&3 || true # asked to close; never wait longer than that
     exec 3<&-
 }
 
@@ -106,17 +107,22 @@ run() { # size page rate -> figures
 printf '\n%s\n' "CityBrain wall bench, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -n 1)"
 [[ -f $BUILD_DIR/CMakeCache.txt ]] && printf 'build: %s (%s)\n' "$BUILD_DIR" \
     "$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt")"
-printf '%-10s %-9s %6s %9s %9s %8s %10s %5s | %9s %6s\n' size page fps frame_ms p95_ms gui_ms apply_ms/s cpu% \
-    ref_ms ratio
+printf '%-10s %-9s %6s %9s %9s %8s %10s %10s %5s | %10s %6s\n' size page fps frame_ms p95_ms gui_ms busy_ms/s \
+    apply_ms/s cpu% ref_busy ratio
 LAST=""
 for config in 3840x2160:overview 3840x2160:services 3840x2160:safety 1920x1080:overview 7680x2160:overview; do
     size=${config%%:*}; page=${config##*:}
-    read -r fps frame p95 gui apply cpu < <(run "$size" "$page" 200)
-    read -r _ ref _ _ _ _ < <(run "$size" "$page" 1)
-    ratio=$(awk -v a="$frame" -v b="$ref" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
-    printf '%-10s %-9s %6s %9s %9s %8s %10s %5s | %9s %6s\n' "$size" "$page" "$fps" "$frame" "$p95" "$gui" "$apply" \
-        "$cpu" "$ref" "$ratio"
+    # In this shell, not a subshell: the scrapes use bash's /dev/tcp on file descriptor 3.
+    run "$size" "$page" 200 >"$WORK/live.txt"
+    run "$size" "$page" 1 >"$WORK/reference.txt"
+    read -r fps frame p95 gui apply cpu <"$WORK/live.txt"
+    read -r ref_fps ref_frame _ _ _ _ <"$WORK/reference.txt"
+    busy=$(awk -v f="$fps" -v t="$frame" 'BEGIN { printf "%.0f", f * t }')
+    ref_busy=$(awk -v f="$ref_fps" -v t="$ref_frame" 'BEGIN { printf "%.0f", f * t }')
+    ratio=$(awk -v a="$busy" -v b="$ref_busy" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+    printf '%-10s %-9s %6s %9s %9s %8s %10s %10s %5s | %10s %6s\n' "$size" "$page" "$fps" "$frame" "$p95" "$gui" \
+        "$busy" "$apply" "$cpu" "$ref_busy" "$ratio"
     [[ $size == 3840x2160 && $page == overview ]] &&
-        LAST="wall size=$size page=$page fps=$fps frame_ms=$frame frame_p95_ms=$p95 gui_ms=$gui ratio=$ratio"
+        LAST="wall size=$size page=$page fps=$fps frame_ms=$frame frame_p95_ms=$p95 gui_ms=$gui busy_ms_per_s=$busy ratio=$ratio"
 done
 echo "$LAST"
