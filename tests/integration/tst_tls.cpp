@@ -2,8 +2,8 @@
 // a wrong CA and a certificate for another host are refused while hostname verification is on.
 #include "embeddedbroker.h"
 #include "mqttclient.h"
+#include "testcerts.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,40 +14,13 @@ class TestTls : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
+    testing::TestCerts m_certs { m_dir.path() };
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
-
-    bool openssl(const QStringList& arguments)
+    bool makeCa(const QString& name) const { return m_certs.makeCa(name); }
+    bool makeServer(const QString& name, const QString& ca, const QString& altName) const
     {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral("openssl"), arguments);
-        if (!process.waitForFinished(30000) || process.exitCode() != 0) {
-            qWarning().noquote() << "openssl" << arguments.join(u' ') << process.readAll();
-            return false;
-        }
-        return true;
-    }
-
-    bool makeCa(const QString& name)
-    {
-        return openssl({ "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + name,
-            "-keyout", path(name + ".key"), "-out", path(name + ".pem") });
-    }
-
-    // A server certificate signed by `ca` for the given subjectAltName.
-    bool makeServer(const QString& name, const QString& ca, const QString& altName)
-    {
-        QFile ext(path(name + ".ext"));
-        if (!ext.open(QIODevice::WriteOnly))
-            return false;
-        ext.write("subjectAltName=" + altName.toUtf8() + "\n");
-        ext.close();
-        return openssl({ "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=" + name, "-keyout", path(name + ".key"),
-                   "-out", path(name + ".csr") })
-            && openssl(
-                { "x509", "-req", "-in", path(name + ".csr"), "-CA", path(ca + ".pem"), "-CAkey", path(ca + ".key"),
-                    "-CAcreateserial", "-days", "2", "-extfile", path(name + ".ext"), "-out", path(name + ".pem") });
+        return m_certs.makeServer(name, ca, altName);
     }
 
     // Starts a broker configured with a TLS listener; returns that listener's ssl:// URI.
