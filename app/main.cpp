@@ -15,9 +15,11 @@
 #include "metricsregistry.h"
 #include "metricsserver.h"
 #include "mqttclient.h"
+#include "resourceguard.h"
 #include "responsechecklists.h"
 #include "rulefilewatcher.h"
 #include "selftest.h"
+#include "servicenotifier.h"
 #include "session.h"
 #include "settledfilewatcher.h"
 #include "terminationsignals.h"
@@ -29,6 +31,7 @@
 #include "wallsnapshot.h"
 
 #include <QApplication>
+#include <QCursor>
 #include <QDateTime>
 #include <QDir>
 #include <QHostInfo>
@@ -175,6 +178,10 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("citybrain"));
     QApplication::setApplicationVersion(QStringLiteral(CITYBRAIN_VERSION));
     quitOnTerminationSignals();
+    // systemd (packaging/systemd): readiness, watchdog pings from this (the GUI) thread, stopping. No-op unless
+    // started by systemd with Type=notify; takes NOTIFY_SOCKET out of the environment the children inherit.
+    ServiceNotifier service;
+    service.startWatchdog();
 
     QTranslator translator;
     if (options.language != QLatin1String("en")
@@ -183,6 +190,8 @@ int main(int argc, char* argv[])
 
     const QString role = roleName(options.role);
     const bool wallRole = options.role == AppOptions::Role::Wall;
+    if (wallRole && config.wall.hideCursor)
+        QGuiApplication::setOverrideCursor(QCursor(Qt::BlankCursor)); // a kiosk wall: no pointer in the picture
     // Stable per console, so the broker keeps this console's session across restarts.
     const QString clientId = !config.mqtt.clientId.isEmpty()
         ? config.mqtt.clientId
@@ -381,6 +390,12 @@ int main(int argc, char* argv[])
                            "whole frame with the software renderer)."),
             frameBuckets));
     frames.watch(window);
+    // Ready once the wall is on screen, not when the process starts: systemd's start job waits for the picture.
+    // frameSwapped comes from the render thread; the notification is sent from the GUI thread.
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &service,
+        [&service, role] { service.ready(QStringLiteral("%1 shown").arg(role)); },
+        static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
     WallSnapshot* snapshot = nullptr;
     // Offscreen with the platform's own screen list (QT_QPA_PLATFORM=offscreen:configfile=screens.json) the
     // wall takes those screens as a real multi-screen PC would; a fixed --size means one screen of it.
@@ -418,6 +433,25 @@ int main(int argc, char* argv[])
         snapshot->every(options.snapshotEverySeconds * 1000);
     }
 
+    // The self-check: a ceiling crossed at two consecutive checks ends the app through the normal shutdown
+    // below (presence, queue drained, children stopped) with EX_TEMPFAIL, and systemd's Restart=on-failure
+    // starts it again; the new process restores incidents from the store and page and focus from the retained
+    // wall control.
+    ResourceGuard guard;
+    guard.setMaxRssMb(config.service.maxRssMb);
+    const InboundQueue& inbound = pipeline.queue();
+    guard.addLimit(QStringLiteral("service/max_queue_high_water"), QStringLiteral("ingest queue high-water mark"),
+        QStringLiteral(" messages"), config.service.maxQueueHighWater, [&inbound]() -> std::optional<qint64> {
+            return std::max(inbound.priorityStats().highWater, inbound.bulkStats().highWater);
+        });
+    QObject::connect(&guard, &ResourceGuard::limitCrossed, &app, [&service](const QString& reason) {
+        qCWarning(lcApp).noquote() << "exiting with status 75 to be restarted:" << reason;
+        service.setStatus(QStringLiteral("restarting: ") + reason);
+        QCoreApplication::exit(75); // EX_TEMPFAIL; aboutToQuit still runs the shutdown below
+    });
+    guard.start();
+
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &service, [&service] { service.stopping(); });
     QObject::connect(&app, &QCoreApplication::aboutToQuit, [&] {
         qCInfo(lcApp).noquote() << QStringLiteral("wall: indicators=%1 incidents=%2 messages=%3 rejected=%4")
                                        .arg(state.indicators().rowCount())

@@ -182,6 +182,17 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
             return QString();
         });
     };
+    // A ceiling: 0 (off) or a whole number within [low, high].
+    auto ceiling = [](qint64 low, qint64 high, qint64* target) {
+        return Reader([=](const QString& text) {
+            bool ok = false;
+            const qint64 value = text.trimmed().toLongLong(&ok);
+            if (!ok || (value != 0 && (value < low || value > high)))
+                return QStringLiteral("expected 0 (off) or a whole number from %1 to %2").arg(low).arg(high);
+            *target = value;
+            return QString();
+        });
+    };
     MqttConfig& mqtt = config->mqtt;
     std::map<QString, Reader> readers = {
         { QStringLiteral("mqtt/brokers"),
@@ -298,6 +309,13 @@ bool loadAppConfig(const QString& path, AppConfig* config, QStringList* errors, 
                     : QStringLiteral("expected COLSxROWS from 1x1 to 16x16");
             } },
         { QStringLiteral("wall/checklists_file"), existingFile(&config->wall.checklistsFile) },
+        { QStringLiteral("wall/hide_cursor"),
+            [&](const QString& text) {
+                return readBool(text, &config->wall.hideCursor) ? QString() : QStringLiteral("expected true or false");
+            } },
+        { QStringLiteral("service/max_rss_mb"), ceiling(64, 65536, &config->service.maxRssMb) },
+        // The bulk lane holds at most 100000 messages: a higher mark could never be reached.
+        { QStringLiteral("service/max_queue_high_water"), ceiling(100, 100000, &config->service.maxQueueHighWater) },
         { QStringLiteral("store/db"),
             [&](const QString& text) {
                 if (text.isEmpty())

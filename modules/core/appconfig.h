@@ -53,6 +53,15 @@ struct WallConfig
     int nodeColumn = 0; // this PC's tile, 0-based
     int nodeRow = 0;
     QString checklistsFile; // response checklists per incident kind; empty: the shipped ones
+    bool hideCursor = true; // the wall role shows no mouse cursor
+};
+
+// A wall's self-check (docs/operations.md, "Running a wall 24/7"): crossing a ceiling at two consecutive
+// checks makes the app exit with status 75 for systemd to restart it. 0 = off.
+struct ServiceConfig
+{
+    qint64 maxRssMb = 0; // resident memory, MiB
+    qint64 maxQueueHighWater = 0; // messages ever waiting for the ingest worker
 };
 
 struct AppConfig
@@ -64,6 +73,7 @@ struct AppConfig
     QString wallId = QStringLiteral("main"); // the wall a leader's focus goes to
     MapConfig map;
     WallConfig wall;
+    ServiceConfig service;
     QString rulesFile; // monitoring rules (docs/rules.md); empty: the shipped defaults
     bool anomalies = true; // the learned baseline of every sensor (docs/anomaly.md)
     QString topicPrefix = QStringLiteral("xy/v1");

@@ -89,6 +89,41 @@ private Q_SLOTS:
         QTest::newRow("wall grid") << QByteArray("[wall]\ngrid=3\n") << "wall/grid";
         QTest::newRow("checklists missing")
             << QByteArray("[wall]\nchecklists_file=/nonexistent/c.json\n") << "wall/checklists_file";
+
+        QTest::newRow("hide cursor") << QByteArray("[wall]\nhide_cursor=sometimes\n") << "wall/hide_cursor";
+        QTest::newRow("rss below 64") << QByteArray("[service]\nmax_rss_mb=32\n") << "service/max_rss_mb";
+        QTest::newRow("rss above 65536") << QByteArray("[service]\nmax_rss_mb=70000\n") << "service/max_rss_mb";
+        QTest::newRow("rss not a number") << QByteArray("[service]\nmax_rss_mb=1G\n") << "service/max_rss_mb";
+        QTest::newRow("queue negative") << QByteArray("[service]\nmax_queue_high_water=-5\n")
+                                        << "service/max_queue_high_water";
+    }
+
+    void serviceKeysAreRead()
+    {
+        AppConfig config;
+        QStringList errors, warnings;
+        QVERIFY2(loadAppConfig(write("[service]\nmax_rss_mb=2048\nmax_queue_high_water=50000\n[wall]\nhide_cursor="
+                                     "false\n"),
+                     &config, &errors, &warnings),
+            qPrintable(errors.join('\n')));
+        QVERIFY(warnings.isEmpty());
+        QCOMPARE(config.service.maxRssMb, qint64(2048));
+        QCOMPARE(config.service.maxQueueHighWater, qint64(50000));
+        QCOMPARE(config.wall.hideCursor, false);
+    }
+
+    // Unset, the ceilings are off and the wall hides the cursor; 0 says "off" explicitly.
+    void serviceDefaultsAreOffAndTheCursorHidden()
+    {
+        AppConfig defaults;
+        QCOMPARE(defaults.service.maxRssMb, qint64(0));
+        QCOMPARE(defaults.service.maxQueueHighWater, qint64(0));
+        QCOMPARE(defaults.wall.hideCursor, true);
+        AppConfig config;
+        config.service.maxRssMb = 512;
+        QStringList errors, warnings;
+        QVERIFY(loadAppConfig(write("[service]\nmax_rss_mb=0\n"), &config, &errors, &warnings));
+        QCOMPARE(config.service.maxRssMb, qint64(0));
     }
 
     void mapKeysAreRead()
