@@ -506,7 +506,7 @@ private Q_SLOTS:
         QVERIFY(other.exec("BEGIN IMMEDIATE"));
         store.append({ sample(QStringLiteral("aq-1"), now - 4000, 2) });
         QVERIFY(!store.appendJournal({ entry(1) }) || store.state() != StoreState::Ok);
-        QTRY_COMPARE(store.state(), StoreState::Locked);
+        QTRY_COMPARE_WITH_TIMEOUT(store.state(), StoreState::Locked, 20000);
         QVERIFY2(store.storeError().contains(QStringLiteral("locked")), qPrintable(store.storeError()));
         QVERIFY(!store.appendJournal({ entry(2) })); // returns at once, queued
         store.append({ sample(QStringLiteral("aq-1"), now - 3000, 3) }); // ingest goes on
@@ -514,7 +514,7 @@ private Q_SLOTS:
         QVERIFY(store.metrics().journalQueued >= 1);
 
         QVERIFY(other.exec("ROLLBACK"));
-        QTRY_COMPARE(store.state(), StoreState::Ok);
+        QTRY_COMPARE_WITH_TIMEOUT(store.state(), StoreState::Ok, 20000);
         QVERIFY(store.flush());
         QCOMPARE(store.storeError(), QString());
         QCOMPARE(pm25Count(path), qint64(3));
@@ -541,7 +541,7 @@ private Q_SLOTS:
             store.append(std::move(samples));
             store.flush(2000);
         }
-        QTRY_COMPARE(store.state(), StoreState::DiskFull);
+        QTRY_COMPARE_WITH_TIMEOUT(store.state(), StoreState::DiskFull, 20000);
         QVERIFY2(store.storeError().contains(QStringLiteral("disk full")), qPrintable(store.storeError()));
         QVERIFY(!store.appendJournal({ entry(1) }));
         for (int i = 0; i < 20; ++i) { // beyond the backlog bound: the oldest telemetry goes
@@ -557,7 +557,7 @@ private Q_SLOTS:
         QCOMPARE(during.journalQueued, qint64(1));
 
         store.setMaxPageCount(0); // space again
-        QTRY_COMPARE(store.state(), StoreState::Ok);
+        QTRY_COMPARE_WITH_TIMEOUT(store.state(), StoreState::Ok, 20000);
         QVERIFY(store.flush());
         QCOMPARE(scalar(path, "SELECT count(*) FROM journal"), qint64(2)); // journal never dropped
         const qint64 stored = pm25Count(path);
@@ -587,7 +587,7 @@ private Q_SLOTS:
         QFile garbage(path);
         QCOMPARE(garbage.size(), qint64(16384)); // never overwritten: the operator may want it
         QVERIFY(garbage.rename(dir.filePath(QStringLiteral("h.sqlite.corrupt"))));
-        QTRY_COMPARE(store.state(), StoreState::Ok);
+        QTRY_COMPARE_WITH_TIMEOUT(store.state(), StoreState::Ok, 20000);
         QVERIFY(store.flush());
         QCOMPARE(pm25Count(path), qint64(1));
         QCOMPARE(scalar(path, "SELECT count(*) FROM journal"), qint64(1));
@@ -619,10 +619,10 @@ private Q_SLOTS:
         store.start();
         store.append({ sample(QStringLiteral("aq-1"), now - 8000, 2) });
         QVERIFY(!store.appendJournal({ entry(1) }) || store.state() != StoreState::Ok);
-        QTRY_COMPARE(store.state(), StoreState::ReadOnly);
+        QTRY_COMPARE_WITH_TIMEOUT(store.state(), StoreState::ReadOnly, 20000);
         QVERIFY2(store.storeError().contains(QStringLiteral("read-only")), qPrintable(store.storeError()));
         QVERIFY(setReadOnly(false));
-        QTRY_COMPARE(store.state(), StoreState::Ok);
+        QTRY_COMPARE_WITH_TIMEOUT(store.state(), StoreState::Ok, 20000);
         QVERIFY(store.flush());
         QCOMPARE(pm25Count(path), qint64(2));
         QCOMPARE(scalar(path, "SELECT count(*) FROM journal"), qint64(2));
