@@ -78,19 +78,15 @@ QByteArray presencePayload(bool online, const QString& role, const WallPlaylist*
     return QJsonDocument(status).toJson(QJsonDocument::Compact);
 }
 
-// The wall layout: the deployment's file (--layout, wall/layout) or the shipped one. A file that does not
-// load at start stops the start with its reasons; a later edit that does not load keeps the layout in
-// force and shows its reasons on the wall.
-bool loadLayout(const QString& path, WallPlaylist& playlist)
+// The wall layout: the deployment's file (--layout, wall/layout) or the shipped one, into the playlist.
+// On failure the layout in force stays and *errors says why (line and field).
+bool loadLayout(const QString& path, WallPlaylist& playlist, QStringList* errors)
 {
     WallLayout layout;
-    QStringList errors;
-    if (!loadWallLayoutFile(path, &layout, &errors)) {
-        for (const QString& error : std::as_const(errors))
-            std::fprintf(stderr, "citybrain: layout %s: %s\n", qPrintable(path), qPrintable(error));
+    if (!loadWallLayoutFile(path, &layout, errors))
         return false;
-    }
     playlist.setLayout(std::move(layout));
+    playlist.update(QDateTime::currentMSecsSinceEpoch());
     return true;
 }
 
@@ -239,8 +235,14 @@ int main(int argc, char* argv[])
     WallCanvas::provide(&canvas);
     WallPlaylist playlist(nullptr);
     const QString layoutPath = config.wall.layoutFile.isEmpty() ? defaultWallLayoutPath() : config.wall.layoutFile;
-    if (!loadLayout(layoutPath, playlist))
+    // A layout that does not load at start stops the start; a later edit that does not load keeps the layout
+    // in force and shows its errors on the wall.
+    QStringList layoutErrors;
+    if (!loadLayout(layoutPath, playlist, &layoutErrors)) {
+        for (const QString& error : std::as_const(layoutErrors))
+            std::fprintf(stderr, "citybrain: layout %s: %s\n", qPrintable(layoutPath), qPrintable(error));
         return 2;
+    }
     playlist.follow(&state.focus());
     if (!config.wall.checklistsFile.isEmpty()) {
         QStringList errors;
@@ -256,13 +258,10 @@ int main(int argc, char* argv[])
     if (!config.wall.layoutFile.isEmpty()) {
         layoutWatcher = std::make_unique<SettledFileWatcher>(config.wall.layoutFile);
         QObject::connect(layoutWatcher.get(), &SettledFileWatcher::changed, &playlist, [&playlist, layoutPath] {
-            WallLayout layout;
             QStringList errors;
-            if (loadWallLayoutFile(layoutPath, &layout, &errors)) {
+            if (loadLayout(layoutPath, playlist, &errors)) {
                 qCInfo(lcWall) << "layout reloaded from" << layoutPath;
-                playlist.setLayout(std::move(layout));
                 playlist.setLayoutErrors({});
-                playlist.update(QDateTime::currentMSecsSinceEpoch());
             } else {
                 qCWarning(lcWall).noquote()
                     << "layout" << layoutPath << "not reloaded, the layout in force stays:" << errors.join(u"; ");
