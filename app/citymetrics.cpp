@@ -70,6 +70,10 @@ void registerCityMetrics(MetricsRegistry& registry, IngestPipeline& pipeline, Mq
     registry.counterFunction(QStringLiteral("citybrain_mqtt_reconnects_total"),
         QStringLiteral("Reconnections to a broker since start."), {},
         [&client] { return static_cast<double>(client.reconnectCount()); });
+    registry.gaugeFunction(QStringLiteral("citybrain_store_ok"),
+        QStringLiteral("1 while the history database is written normally; 0 while it is locked, full or failing "
+                       "(ingest goes on in memory and retries)."),
+        {}, [&pipeline] { return pipeline.storeError().isEmpty() ? 1.0 : 0.0; });
     registry.counterFunction(QStringLiteral("citybrain_alarms_raised_total"),
         QStringLiteral("Monitoring alarms raised (rules and anomalies)."), {},
         [&pipeline] { return static_cast<double>(pipeline.alarmsRaisedTotal()); });

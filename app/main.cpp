@@ -43,6 +43,7 @@
 #include <QTranslator>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <csignal>
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(CityBrain_ThemePlugin)
@@ -174,6 +175,9 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("citybrain"));
     QApplication::setApplicationVersion(QStringLiteral(CITYBRAIN_VERSION));
     quitOnTerminationSignals();
+    // A file size limit or quota reached must fail the write (the store keeps the entries and retries),
+    // not kill the wall.
+    std::signal(SIGXFSZ, SIG_IGN);
     // systemd (packaging/systemd): readiness, watchdog pings from this (the GUI) thread, stopping. No-op unless
     // started by systemd with Type=notify; takes NOTIFY_SOCKET out of the environment the children inherit.
     ServiceNotifier service;

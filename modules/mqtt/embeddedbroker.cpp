@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <csignal>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -166,6 +167,12 @@ void EmbeddedBroker::kill()
     m_process->kill();
     m_process->waitForFinished(2000);
     m_process.reset();
+}
+
+void EmbeddedBroker::signal(int signal)
+{
+    if (m_process && m_process->state() == QProcess::Running)
+        ::kill(static_cast<pid_t>(m_process->processId()), signal);
 }
 
 } // namespace citybrain

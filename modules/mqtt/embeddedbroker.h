@@ -34,6 +34,8 @@ public:
     void stop();
     // SIGKILL: a crash, for fault tests.
     void kill();
+    // Sends `signal` to mosquitto (fault tests: SIGSTOP freezes it, SIGCONT thaws it).
+    void signal(int signal);
 
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] quint16 port() const { return m_settings.port; }

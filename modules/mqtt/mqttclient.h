@@ -70,11 +70,11 @@ public:
     [[nodiscard]] const MqttSettings& settings() const { return m_settings; }
     [[nodiscard]] qint64 reconnectCount() const { return m_reconnects.load(); }
 
-    // The wait before reconnect attempt `attempt` (0-based): 100 ms doubling to a 1.6 s cap, each
+    // The wait before reconnect attempt `attempt` (0-based): 100 ms doubling to a 1 s cap, each
     // drawn uniformly from its upper half so that many consoles do not retry in step. The cap keeps
     // a console back within 2 s of its broker returning.
     [[nodiscard]] static int reconnectDelayMs(int attempt, double unitRandom);
-    static constexpr int reconnectCapMs = 1600;
+    static constexpr int reconnectCapMs = 1000;
 
 Q_SIGNALS:
     // Emitted in this object's thread; connected means subscribed too, so nothing published after
