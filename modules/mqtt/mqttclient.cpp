@@ -52,9 +52,11 @@ MqttClient::MqttClient(MqttSettings settings, QObject* parent)
         else
             qCWarning(lcMqtt) << "subscribing to" << m_settings.subscriptions << "was refused";
     });
-    m_connectDone = std::make_unique<ActionListener>([this](bool ok, const mqtt::token&) {
-        if (!ok)
+    m_connectDone = std::make_unique<ActionListener>([this](bool ok, const mqtt::token& token) {
+        if (!ok) {
+            logRefusal(token);
             tryNextServer();
+        }
     });
     m_client->set_connected_handler([this](const std::string& cause) { onConnected(cause); });
     m_client->set_connection_lost_handler([this](const std::string& cause) { onConnectionLost(cause); });
@@ -161,6 +163,52 @@ void MqttClient::connectOnce()
     }
 }
 
+namespace {
+
+// Why a broker refused or failed a connection, in words: MQTT 3.1.1 CONNACK codes, MQTT 5 reason codes, or
+// Paho's own errors (TCP refused, TLS handshake, timeout).
+QString refusalReason(const mqtt::token& token)
+{
+    const int rc = token.get_return_code();
+    switch (rc) {
+    case 1:
+        return QStringLiteral("unacceptable protocol version");
+    case 2:
+        return QStringLiteral("client id rejected");
+    case 3:
+        return QStringLiteral("server unavailable");
+    case 4:
+        return QStringLiteral("bad user name or password");
+    case 5:
+        return QStringLiteral("not authorised");
+    default:
+        break;
+    }
+    if (token.get_reason_code() >= 0x80)
+        return QString::fromStdString(mqtt::exception::reason_code_str(token.get_reason_code()));
+    return QStringLiteral("%1 (%2)").arg(QString::fromStdString(mqtt::exception::error_str(rc))).arg(rc);
+}
+
+} // namespace
+
+void MqttClient::logRefusal(const mqtt::token& token)
+{
+    // Once when connecting starts to fail, then at most every 30 s while it goes on: a console retrying
+    // every second must not flood the journal. Never the password.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 failures = ++m_failedAttempts;
+    if (failures > 1 && now - m_lastRefusalLogMs < 30000)
+        return;
+    m_lastRefusalLogMs = now;
+    QString server;
+    {
+        std::lock_guard lock(m_serverMutex);
+        server = m_server;
+    }
+    qCWarning(lcMqtt).noquote() << "cannot connect to" << server << "as" << m_settings.clientId << "-"
+                                << refusalReason(token) << QStringLiteral("(%1 failed attempts)").arg(failures);
+}
+
 void MqttClient::tryNextServer()
 {
     // The next member of the cluster at once; a full round of failures backs off.
@@ -236,6 +284,7 @@ void MqttClient::onConnected(const std::string& cause)
     if (m_everConnected.exchange(true))
         ++m_reconnects;
     m_attempt = 0;
+    m_failedAttempts = 0;
     if (m_settings.subscriptions.isEmpty())
         becomeLive();
     else

@@ -16,6 +16,7 @@ namespace mqtt {
 class async_client;
 class connect_options;
 class iaction_listener;
+class token;
 } // namespace mqtt
 
 namespace citybrain {
@@ -85,6 +86,7 @@ private:
     void connectOnce();
     void scheduleReconnect();
     void tryNextServer();
+    void logRefusal(const mqtt::token& token);
     void onConnected(const std::string& cause);
     void onConnectionLost(const std::string& cause);
     void subscribeAll();
@@ -104,6 +106,8 @@ private:
     std::atomic<bool> m_connected { false };
     std::atomic<bool> m_everConnected { false };
     std::atomic<qint64> m_reconnects { 0 };
+    std::atomic<qint64> m_failedAttempts { 0 }; // since the last successful connect
+    std::atomic<qint64> m_lastRefusalLogMs { 0 };
 };
 
 } // namespace citybrain

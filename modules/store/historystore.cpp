@@ -60,7 +60,7 @@ struct Aggregate
         sum += v;
     }
 
-    // The same merge as rollupUpsert()'s ON CONFLICT clause, `o` being the row merged in later.
+    // The same merge as the rollup upserts' ON CONFLICT clause, `o` being the row merged in later.
     void merge(const Aggregate& o)
     {
         if (o.count == 0)
@@ -138,29 +138,25 @@ struct Bucket
     bool staged = false; // some of its points are in raw_stage
 };
 
-const char* rollupUpsert(bool hour)
-{
-    // One merge for both tiers: associative aggregates, so late values and re-runs merge correctly.
-    const auto statement = [](const char* table) {
-        return std::string("INSERT INTO ") + table
-            + "(series_id,bucket,count,sum,min,min_ts,max,max_ts,first,first_ts,last,last_ts)"
-              " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(series_id,bucket) DO UPDATE SET"
-              " count=count+excluded.count, sum=sum+excluded.sum,"
-              " min=CASE WHEN excluded.min<min THEN excluded.min ELSE min END,"
-              " min_ts=CASE WHEN excluded.min<min OR (excluded.min=min AND excluded.min_ts<min_ts)"
-              " THEN excluded.min_ts ELSE min_ts END,"
-              " max=CASE WHEN excluded.max>max THEN excluded.max ELSE max END,"
-              " max_ts=CASE WHEN excluded.max>max OR (excluded.max=max AND excluded.max_ts<max_ts)"
-              " THEN excluded.max_ts ELSE max_ts END,"
-              " first=CASE WHEN excluded.first_ts<first_ts THEN excluded.first ELSE first END,"
-              " first_ts=MIN(first_ts,excluded.first_ts),"
-              " last=CASE WHEN excluded.last_ts>=last_ts THEN excluded.last ELSE last END,"
-              " last_ts=MAX(last_ts,excluded.last_ts)";
-    };
-    static const std::string minuteTier = statement("rollup_minute");
-    static const std::string hourTier = statement("rollup_hour");
-    return (hour ? hourTier : minuteTier).c_str();
-}
+// One merge for both tiers: associative aggregates, so late values and re-runs merge correctly. A macro
+// so that each tier's statement is one literal, fixed at compile time (SQL is never assembled at run time).
+#define CITYBRAIN_ROLLUP_MERGE                                                                                         \
+    "(series_id,bucket,count,sum,min,min_ts,max,max_ts,first,first_ts,last,last_ts)"                                   \
+    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(series_id,bucket) DO UPDATE SET"                      \
+    " count=count+excluded.count, sum=sum+excluded.sum,"                                                               \
+    " min=CASE WHEN excluded.min<min THEN excluded.min ELSE min END,"                                                  \
+    " min_ts=CASE WHEN excluded.min<min OR (excluded.min=min AND excluded.min_ts<min_ts)"                              \
+    " THEN excluded.min_ts ELSE min_ts END,"                                                                           \
+    " max=CASE WHEN excluded.max>max THEN excluded.max ELSE max END,"                                                  \
+    " max_ts=CASE WHEN excluded.max>max OR (excluded.max=max AND excluded.max_ts<max_ts)"                              \
+    " THEN excluded.max_ts ELSE max_ts END,"                                                                           \
+    " first=CASE WHEN excluded.first_ts<first_ts THEN excluded.first ELSE first END,"                                  \
+    " first_ts=MIN(first_ts,excluded.first_ts),"                                                                       \
+    " last=CASE WHEN excluded.last_ts>=last_ts THEN excluded.last ELSE last END,"                                      \
+    " last_ts=MAX(last_ts,excluded.last_ts)"
+constexpr const char* rollupMinuteUpsert = "INSERT INTO rollup_minute" CITYBRAIN_ROLLUP_MERGE;
+constexpr const char* rollupHourUpsert = "INSERT INTO rollup_hour" CITYBRAIN_ROLLUP_MERGE;
+#undef CITYBRAIN_ROLLUP_MERGE
 
 QString faultText(StoreState state, const QString& path)
 {
@@ -273,7 +269,7 @@ struct HistoryStore::Writer
             && deleteChunk.prepare(db, "DELETE FROM raw_chunk WHERE rowid=?")
             && insertStage.prepare(db, "INSERT INTO raw_stage(minute,n,data) VALUES(?,?,?)")
             && deleteStage.prepare(db, "DELETE FROM raw_stage WHERE minute<?")
-            && upsertMinute.prepare(db, rollupUpsert(false)) && upsertHour.prepare(db, rollupUpsert(true))
+            && upsertMinute.prepare(db, rollupMinuteUpsert) && upsertHour.prepare(db, rollupHourUpsert)
             && setWatermark.prepare(db,
                 "INSERT INTO store_meta(key,value) VALUES('rollup_watermark',?)"
                 " ON CONFLICT(key) DO UPDATE SET value=excluded.value")
