@@ -13,6 +13,7 @@
 #include <QVarLengthArray>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -236,7 +237,10 @@ std::optional<Rejection> parseCircle(QStringView text, const QString& path, std:
 }
 
 // Area-weighted centroid of a closed ring in the lon/lat plane (relative to its first point for
-// precision); the mean of its distinct vertices when the area is about zero.
+// precision); the mean of its distinct vertices when the area is about zero, or when the centroid falls
+// outside the ring's bounding box: a self-intersecting ring (a bow-tie) has lobes of opposite sign whose
+// areas nearly cancel, and the "centroid" then lies anywhere, even beyond +-180 degrees. Orientation does
+// not matter: clockwise and counter-clockwise rings give the same point.
 LonLat centroid(const std::vector<LonLat>& ring)
 {
     const size_t n = ring.size() - 1; // the last point repeats the first
@@ -255,8 +259,15 @@ LonLat centroid(const std::vector<LonLat>& ring)
         cx += (xa + xb) * cross;
         cy += (ya + yb) * cross;
     }
-    if (std::abs(twiceArea) > 1e-12)
-        return { x0 + cx / (3 * twiceArea), y0 + cy / (3 * twiceArea) };
+    if (std::abs(twiceArea) > 1e-12) {
+        const LonLat c { x0 + cx / (3 * twiceArea), y0 + cy / (3 * twiceArea) };
+        const auto [west, east] = std::minmax_element(
+            ring.begin(), ring.end(), [](const LonLat& a, const LonLat& b) { return a.first < b.first; });
+        const auto [south, north] = std::minmax_element(
+            ring.begin(), ring.end(), [](const LonLat& a, const LonLat& b) { return a.second < b.second; });
+        if (c.first >= west->first && c.first <= east->first && c.second >= south->second && c.second <= north->second)
+            return c;
+    }
     double sx = 0;
     double sy = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -502,6 +513,15 @@ public:
         QXmlStreamReader xml(payload);
         while (!xml.atEnd()) {
             switch (xml.readNext()) {
+            case QXmlStreamReader::StartDocument:
+                // The contract's payloads are UTF-8; a declared legacy encoding would have the reader decode
+                // the UTF-8 bytes as something else, and the operator read mojibake.
+                if (!xml.documentEncoding().isEmpty()
+                    && xml.documentEncoding().compare(QLatin1String("UTF-8"), Qt::CaseInsensitive) != 0) {
+                    return malformed(QStringLiteral("encoding \"%1\" declared: the payload must be UTF-8")
+                                         .arg(xml.documentEncoding().left(40)));
+                }
+                break;
             case QXmlStreamReader::DTD:
                 return malformed(QStringLiteral("a document type declaration (DTD) is not accepted"));
             case QXmlStreamReader::EntityReference:

@@ -17,8 +17,9 @@ namespace citybrain {
 //
 // Parsing is one pass of QXmlStreamReader; no entity is ever expanded and nothing is fetched.
 // Checks run in this order and the first failure wins:
-//   1. malformed_xml: not well-formed, any DTD (<!DOCTYPE ...>, so any entity declaration) or
-//      unresolved entity reference, elements nested deeper than Limits::maxDepth (the root is depth 1),
+//   1. malformed_xml: not well-formed, an XML declaration naming an encoding other than UTF-8, any DTD
+//      (<!DOCTYPE ...>, so any entity declaration) or unresolved entity reference, elements nested deeper
+//      than Limits::maxDepth (the root is depth 1),
 //      a root that is not <alert> in the CAP 1.2 namespace. Also during the scan, and so before a
 //      malformation later in the document: more than maxInfoBlocks <info> or more than maxAreas <area>
 //      (counted over the whole alert) -> out_of_range.
@@ -62,7 +63,9 @@ namespace citybrain {
 //       Safety and Security public_safety, Rescue rescue, Health public_health, Transport traffic,
 //       Infra infrastructure, CBRNE hazmat, Other or none other.
 //   severity: Extreme critical, Severe major, Moderate moderate, Minor / Unknown / absent minor.
-//   location: the area-weighted centroid of the first polygon (the vertex mean if its area is ~0), else
+//   location: the area-weighted centroid of the first polygon (the vertex mean if its area is ~0 or the
+//       centroid falls outside the polygon's bounding box, as it may for a self-intersecting ring, which is
+//       kept as drawn: the alert is not lost over a sloppy polygon; orientation is irrelevant), else
 //       the first circle's centre, else the seat of the Xianyang district named by a geocode whose
 //       valueName is an administrative-division code (adcode, GB/T 2260, 行政区划代码, ...; 6, 9 or 12
 //       digits, the first six compared), else 0,0. district: DistrictLayer::xianyang().locate(location),

@@ -402,6 +402,14 @@ private:
 
 // ---- field access ----
 
+// Text bounds of docs/topics.md beyond those of a field's own table: an incident kind (the classify
+// action's [a-z_]{1,40} with room for a source's own words), an indicator's name and unit as a KPI tile
+// shows them, an id-like string (a version).
+constexpr qsizetype kMaxKindChars = 64;
+constexpr qsizetype kMaxNameChars = 200;
+constexpr qsizetype kMaxUnitChars = 32;
+constexpr qsizetype kMaxIdChars = 64;
+
 bool isSixDigits(QStringView s)
 {
     if (s.size() != 6)
@@ -423,7 +431,8 @@ FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
     if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.matchesTopic(QLatin1String("sensor"), route.id)
         || !f.matchesTopic(QLatin1String("domain"), route.domain)
         || !f.matchesTopic(QLatin1String("district"), route.district) || !f.timestamp(&sample.tsMs)
-        || !f.sequence(&sample.seq) || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No)
+        || !f.sequence(&sample.seq)
+        || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No, fields::maxSourceChars)
         || !f.numberInRange(QLatin1String("lon"), &sample.lon, fields::minLon, fields::maxLon)
         || !f.numberInRange(QLatin1String("lat"), &sample.lat, fields::minLat, fields::maxLat))
         return f.takeRejection();
@@ -443,6 +452,11 @@ FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
         f.fail(RejectReason::OutOfRange, valuesKey, QStringLiteral("at least one metric required"));
         return f.takeRejection();
     }
+    if (values.size() > fields::maxMetricsPerSample) {
+        f.fail(RejectReason::OutOfRange, valuesKey,
+            QStringLiteral("%1 metrics, at most %2 allowed").arg(values.size()).arg(fields::maxMetricsPerSample));
+        return f.takeRejection();
+    }
     sample.values.reserve(std::size_t(values.size()));
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
         QString metric = it.key();
@@ -457,6 +471,11 @@ FeedDecoder::Result decodeTelemetry(FieldReader& f, TopicScheme::Route& route)
             return failMetric(RejectReason::OutOfRange, QStringLiteral("empty metric name"));
         if (!metric.isValidUtf16())
             return failMetric(RejectReason::NotUtf8, QStringLiteral("metric name has an unpaired surrogate"));
+        if (metric.size() > fields::maxMetricNameChars && fields::codePointCount(metric) > fields::maxMetricNameChars) {
+            metric = fields::leftCodePoints(metric, 32) + QStringLiteral("...");
+            return failMetric(RejectReason::OutOfRange,
+                QStringLiteral("metric name longer than %1 characters").arg(fields::maxMetricNameChars));
+        }
         if (!value.isDouble())
             return failMetric(RejectReason::WrongType, QStringLiteral("expected a number"));
         const double d = value.toDouble();
@@ -481,11 +500,11 @@ FeedDecoder::Result decodeIndicator(FieldReader& f, TopicScheme::Route& route)
     QString better;
     if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.matchesTopic(QLatin1String("indicator"), route.id)
         || !f.timestamp(&update.tsMs, false) || !f.sequence(&update.seq)
-        || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No)
+        || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No, fields::maxSourceChars)
         || !f.number(QLatin1String("value"), &update.value)
-        || !f.string(QLatin1String("unit"), &update.unit, Required::Yes, AllowEmpty::Yes)
-        || !f.string(QLatin1String("name"), &update.name, Required::Yes, AllowEmpty::No)
-        || !f.string(QLatin1String("name_en"), &update.nameEn, Required::No, AllowEmpty::Yes)
+        || !f.string(QLatin1String("unit"), &update.unit, Required::Yes, AllowEmpty::Yes, kMaxUnitChars)
+        || !f.string(QLatin1String("name"), &update.name, Required::Yes, AllowEmpty::No, kMaxNameChars)
+        || !f.string(QLatin1String("name_en"), &update.nameEn, Required::No, AllowEmpty::Yes, kMaxNameChars)
         || !f.number(QLatin1String("target"), &update.target, &update.hasTarget)
         || !f.oneOf(QLatin1String("better"), directions, &better, Required::No))
         return f.takeRejection();
@@ -502,8 +521,8 @@ FeedDecoder::Result decodeIncidentEvent(FieldReader& f, TopicScheme::Route& rout
     QString severity;
     if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.matchesTopic(QLatin1String("incident"), route.id)
         || !f.timestamp(&event.tsMs) || !f.sequence(&event.seq)
-        || !f.string(QLatin1String("source"), &event.source, Required::Yes, AllowEmpty::No)
-        || !f.string(QLatin1String("kind"), &event.kind, Required::Yes, AllowEmpty::No)
+        || !f.string(QLatin1String("source"), &event.source, Required::Yes, AllowEmpty::No, fields::maxSourceChars)
+        || !f.string(QLatin1String("kind"), &event.kind, Required::Yes, AllowEmpty::No, kMaxKindChars)
         || !f.string(QLatin1String("severity"), &severity, Required::Yes, AllowEmpty::Yes))
         return f.takeRejection();
     if (!severityFromName(severity, &event.severity)) {
@@ -535,13 +554,31 @@ FeedDecoder::Result decodeStatus(FieldReader& f, TopicScheme::Route& route)
     qint64 seq = 0;
     if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.matchesTopic(QLatin1String("client"), route.id)
         || !f.timestamp(&status.tsMs, false) || !f.sequence(&seq)
-        || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No)
+        || !f.string(QLatin1String("source"), nullptr, Required::No, AllowEmpty::No, fields::maxSourceChars)
         || !f.boolean(QLatin1String("online"), &status.online)
         || !f.oneOf(QLatin1String("kind"), kinds, &status.kind, Required::Yes)
-        || !f.string(QLatin1String("version"), nullptr, Required::No, AllowEmpty::Yes))
+        || !f.string(QLatin1String("version"), nullptr, Required::No, AllowEmpty::Yes, kMaxIdChars))
         return f.takeRejection();
     status.clientId = std::move(route.id);
     return status;
+}
+
+// A role that may not do this, well-formed, is a person's doing, not garbage: `forbidden`, naming who tried
+// (logged each time, not folded in with malformed input). A missing or mistyped role is left to the field
+// checks, which name it.
+std::optional<Rejection> forbiddenRole(
+    const QJsonObject& object, std::initializer_list<QLatin1String> allowed, QLatin1String what, QLatin1String whoKey)
+{
+    const QJsonValue role = object.value(QLatin1String("role"));
+    if (!role.isString() || role.toString().isEmpty())
+        return std::nullopt;
+    const QString name = role.toString();
+    if (std::any_of(allowed.begin(), allowed.end(), [&name](QLatin1String a) { return name == a; }))
+        return std::nullopt;
+    const auto text = [&object](QLatin1String key) { return object.value(key).toString().left(kMaxIdChars); };
+    return Rejection { RejectReason::Forbidden,
+        QStringLiteral("%1: a \"%2\" may not %3 (%4 \"%5\", console \"%6\")")
+            .arg(what, name.left(kMaxIdChars), what, whoKey, text(whoKey), text(QLatin1String("console"))) };
 }
 
 FeedDecoder::Result decodeAnnotation(FieldReader& f, TopicScheme::Route& route, qint64 nowMs, qint64 maxFutureMs)
@@ -551,6 +588,9 @@ FeedDecoder::Result decodeAnnotation(FieldReader& f, TopicScheme::Route& route, 
     QString role;
     double at = 0;
     qint64 seq = 0;
+    if (auto forbidden
+        = forbiddenRole(f.object(), { QLatin1String("leader") }, QLatin1String("annotate"), QLatin1String("author")))
+        return *forbidden;
     if (!f.matchesTopic(QLatin1String("id"), route.id) || !f.timestamp(&annotation.tsMs, false) || !f.sequence(&seq)
         || !f.numberInRange(QLatin1String("at"), &at, 0, static_cast<double>(nowMs + maxFutureMs))
         || !f.string(QLatin1String("text"), &annotation.text, Required::Yes, AllowEmpty::No, 500)
@@ -568,7 +608,14 @@ FeedDecoder::Result decodeWallControl(FieldReader& f, TopicScheme::Route& route)
 {
     WallControl control;
     qint64 seq = 0;
+    QString role;
+    // Only duty leaders steer the wall.
+    static constexpr QLatin1String leader[] = { QLatin1String("leader") };
+    if (auto forbidden = forbiddenRole(
+            f.object(), { QLatin1String("leader") }, QLatin1String("steer the wall"), QLatin1String("console")))
+        return *forbidden;
     if (!f.timestamp(&control.tsMs, false) || !f.sequence(&seq)
+        || !f.oneOf(QLatin1String("role"), leader, &role, Required::Yes)
         || !f.string(QLatin1String("page"), &control.page, Required::No, AllowEmpty::Yes, 64)
         || !f.string(QLatin1String("focus_incident"), &control.focusIncident, Required::No, AllowEmpty::Yes, 64)
         || !f.string(QLatin1String("console"), &control.console, Required::Yes, AllowEmpty::No, 64)
@@ -588,6 +635,9 @@ FeedDecoder::Result decodeIncidentAction(FieldReader& f, TopicScheme::Route& rou
     qint64 tsMs = 0;
     if (!f.matchesTopic(QLatin1String("incident"), route.id) || !f.timestamp(&tsMs))
         return f.takeRejection();
+    if (auto forbidden = forbiddenRole(f.object(), { QLatin1String("dispatcher"), QLatin1String("leader") },
+            QLatin1String("act on an incident"), QLatin1String("actor")))
+        return *forbidden;
     Rejection rejection { RejectReason::MalformedJson, {} };
     std::optional<IncidentAction> action
         = incidentActionFromJson(f.object(), route.id, &rejection.detail, &rejection.reason);
@@ -677,7 +727,8 @@ std::optional<TelemetrySample> decodePlainTelemetry(
         }
         case Source: {
             QByteArrayView text;
-            if (!in.string(&text, &ascii) || text.isEmpty())
+            // Longer in bytes may still be short enough in characters: the full path counts them.
+            if (!in.string(&text, &ascii) || text.isEmpty() || text.size() > fields::maxSourceChars)
                 return std::nullopt;
             break;
         }
@@ -696,8 +747,9 @@ std::optional<TelemetrySample> decodePlainTelemetry(
                 return std::nullopt; // not an object, or no metric
             do {
                 QByteArrayView metric;
-                if (!in.string(&metric, &ascii) || !ascii || metric.isEmpty() || !in.consume(':')
-                    || !in.number(&number, &token))
+                if (!in.string(&metric, &ascii) || !ascii || metric.isEmpty()
+                    || metric.size() > fields::maxMetricNameChars || values.size() >= fields::maxMetricsPerSample
+                    || !in.consume(':') || !in.number(&number, &token))
                     return std::nullopt;
                 for (const auto& [other, value] : values) {
                     if (other == metric)

@@ -103,7 +103,12 @@ struct Ignored
 // (5.0 counts as whole); required identifying strings (source, kind, name, title) must not be empty;
 // a text field holding an unpaired UTF-16 surrogate (an escaped "\ud800") is not_utf8.
 // out_of_range also covers: an enumerated string outside its set (severity, incident status, better,
-// presence kind), an incident district that is not six digits, seq < 0 or beyond 64 bits, empty values.
+// presence kind), an incident district that is not six digits, seq < 0 or beyond 64 bits, empty values,
+// text longer than its bound (source 128 characters, incident kind 64, indicator name and name_en 200, unit
+// 32, presence version 64; title, description, annotation text as docs/topics.md says), more than
+// fields::maxMetricsPerSample metrics or a metric name over fields::maxMetricNameChars characters.
+// Text is never interpreted: markup, entities and control characters are kept as they are, for the
+// consoles to show as plain text (tests/data/hostile).
 //
 // TelemetrySample::values is sorted by metric name (QJsonObject keeps keys sorted; for a duplicated key
 // the last occurrence wins). Known metrics are range-checked by name whatever the domain.

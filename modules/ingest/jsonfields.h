@@ -39,6 +39,14 @@ struct MetricRange
 // "<value> is outside [<low>, <high>]" when value is outside the metric's range, else nothing.
 [[nodiscard]] std::optional<QString> rangeError(double value, double low, double high);
 
+// Bounds on what one reading may carry, so that a single message cannot fill the history store with
+// thousands of series or a panel with an endless name: a contract domain has at most five metrics, a Smart
+// Data Models observation a few dozen. More metrics, or a longer name, is out_of_range.
+inline constexpr qsizetype maxMetricsPerSample = 64;
+inline constexpr qsizetype maxMetricNameChars = 64;
+// A publishing system's id (`source`), as CapDecoder bounds "cap:<sender>".
+inline constexpr qsizetype maxSourceChars = 128;
+
 inline constexpr double minLon = -180;
 inline constexpr double maxLon = 180;
 inline constexpr double minLat = -90;

@@ -461,6 +461,13 @@ NgsiDecoder::Result decodeObserved(EntityReader& r, const QString& type, const Q
         r.fail(RejectReason::MissingField, QStringLiteral("attributes"), QStringLiteral("no numeric attribute"));
         return r.takeRejection();
     }
+    if (metrics.size() > std::size_t(fields::maxMetricsPerSample)) {
+        r.fail(RejectReason::OutOfRange, QStringLiteral("attributes"),
+            QStringLiteral("%1 numeric attributes, at most %2 allowed")
+                .arg(metrics.size())
+                .arg(fields::maxMetricsPerSample));
+        return r.takeRejection();
+    }
     sample.values.reserve(metrics.size());
     for (auto& [name, metric] : metrics)
         sample.values.emplace_back(name, metric.value);

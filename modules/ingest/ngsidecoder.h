@@ -55,7 +55,8 @@ namespace citybrain {
 // metric name means one thing everywhere: water "flow" -> water_flow, water "NO2" (nitrite) -> water_no2.
 // An explicitly mapped attribute wins over a lower-cased one of the same name; otherwise the first in
 // key order wins. Contract metrics are range-checked (out_of_range); NaN or infinity is non_finite; an
-// entity without any metric is missing_field. seq is 0 (the models have no sequence numbers).
+// entity without any metric is missing_field, one with more than fields::maxMetricsPerSample metrics is
+// out_of_range. seq is 0 (the models have no sequence numbers).
 //
 // Alert: id = incidentId(entity id); source = alertSource or "ngsi"; tsMs = dateIssued; kind from
 // category and subCategory (kindFor); severity informational/low -> minor, medium -> moderate, high ->

@@ -208,6 +208,7 @@ bool ConsoleActions::publishWallControl(const QString& page, bool pinned, const 
         { QStringLiteral("seq"), ++m_seq },
         { QStringLiteral("focus_incident"), focusIncident },
         { QStringLiteral("console"), m_clientId.left(64) },
+        { QStringLiteral("role"), m_role },
     };
     if (!page.isEmpty()) {
         control.insert(QStringLiteral("page"), page);

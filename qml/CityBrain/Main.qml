@@ -187,9 +187,9 @@ Window {
 
         function onActionLost(incidentId: string, lostAction: string, wonByActor: string, wonByConsole: string,
                               wonByAction: string, stateNow: string) {
-            toasts.show(qsTr("Your '%1' did not take effect: %2 (%3) had already '%4'; the incident is now %5")
-                        .arg(Labels.actionLabel(lostAction)).arg(wonByActor).arg(wonByConsole)
-                        .arg(Labels.actionLabel(wonByAction)).arg(Labels.stateLabel(stateNow)),
+            toasts.show(Labels.fill(qsTr("Your '%1' did not take effect: %2 (%3) had already '%4'; the incident is now %5"),
+                                    [Labels.actionLabel(lostAction), wonByActor, wonByConsole,
+                                     Labels.actionLabel(wonByAction), Labels.stateLabel(stateNow)]),
                         incidentId, "warning", incidentId);
         }
     }

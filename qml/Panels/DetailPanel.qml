@@ -132,8 +132,8 @@ Panel {
             text: {
                 const lines = [];
                 if (IncidentDetail.acknowledgedBy.length > 0)
-                    lines.push(qsTr("Acknowledged by %1 at %2").arg(IncidentDetail.acknowledgedBy)
-                               .arg(Labels.beijingClock(IncidentDetail.acknowledgedMs)));
+                    lines.push(Labels.fill(qsTr("Acknowledged by %1 at %2"),
+                                           [IncidentDetail.acknowledgedBy, Labels.beijingClock(IncidentDetail.acknowledgedMs)]));
                 if (IncidentDetail.mergedInto.length > 0)
                     lines.push(qsTr("Merged into %1").arg(IncidentDetail.mergedInto));
                 if (IncidentDetail.sourceStatus === "closed")
@@ -150,8 +150,8 @@ Panel {
         Text {
             width: parent.width
             visible: IncidentDetail.duplicateOf.length > 0 && IncidentDetail.open
-            text: qsTr("⇢ Possible duplicate of %1 (%2): press M to merge it into that one")
-                .arg(IncidentDetail.duplicateOfTitle).arg(IncidentDetail.duplicateOf)
+            text: Labels.fill(qsTr("⇢ Possible duplicate of %1 (%2): press M to merge it into that one"),
+                              [IncidentDetail.duplicateOfTitle, IncidentDetail.duplicateOf])
             color: Theme.warning
             elide: Text.ElideRight
             font.family: Theme.fontFamily

@@ -103,7 +103,7 @@ QtObject {
     function readingText(metric: string, value: real): string {
         const unit = labels.metricUnit(metric);
         const number = Labels.formatNumber(value);
-        return unit.length > 0 ? qsTr("%1 %2 %3").arg(labels.metricLabel(metric)).arg(number).arg(unit)
+        return unit.length > 0 ? Labels.fill(qsTr("%1 %2 %3"), [labels.metricLabel(metric), number, unit])
                                : qsTr("%1 %2").arg(labels.metricLabel(metric)).arg(number);
     }
 

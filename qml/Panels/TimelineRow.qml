@@ -99,7 +99,7 @@ Rectangle {
         Text {
             width: parent.width
             text: {
-                const who = qsTr("%1 (%2 · %3)").arg(root.actor).arg(Labels.roleLabel(root.actorRole)).arg(root.console);
+                const who = Labels.fill(qsTr("%1 (%2 · %3)"), [root.actor, Labels.roleLabel(root.actorRole), root.console]);
                 return root.mine ? qsTr("%1 · this console").arg(who) : who;
             }
             color: Theme.textSecondary
@@ -127,7 +127,7 @@ Rectangle {
         Text {
             width: parent.width
             visible: !root.applied
-            text: qsTr("✕ Lost to %1 (%2, %3)").arg(root.wonByActor).arg(root.wonByConsole).arg(Labels.actionLabel(root.wonByAction))
+            text: Labels.fill(qsTr("✕ Lost to %1 (%2, %3)"), [root.wonByActor, root.wonByConsole, Labels.actionLabel(root.wonByAction)])
             color: Theme.bad
             wrapMode: Text.Wrap
             font.family: Theme.fontFamily

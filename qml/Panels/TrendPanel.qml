@@ -46,7 +46,7 @@ Panel {
 
     function seriesName(trend: IndicatorTrend, fallback: string): string {
         const name = trend.name.length > 0 ? trend.name : fallback;
-        return trend.unit.length > 0 ? qsTr("%1 (%2)").arg(name).arg(trend.unit) : name;
+        return trend.unit.length > 0 ? Labels.fill(qsTr("%1 (%2)"), [name, trend.unit]) : name;
     }
 
     // The unit key's axis: 0 left, 1 right, 2 and more not drawn; -1 without values.
@@ -473,7 +473,7 @@ Panel {
             label: {
                 const text = thresholdLine.modelData.label === undefined ? "" : String(thresholdLine.modelData.label);
                 const number = Labels.formatNumber(thresholdLine.value);
-                return text.length > 0 ? qsTr("%1 %2").arg(text).arg(number) : number;
+                return text.length > 0 ? Labels.fill(qsTr("%1 %2"), [text, number]) : number;
             }
             axisIndex: 0
             lineColor: Theme.textSecondary
@@ -497,7 +497,7 @@ Panel {
             readonly property int slotIndex: root.indicators.indexOf(targetLine.indicatorId)
 
             value: targetLine.target
-            label: qsTr("%1: target %2 %3").arg(targetLine.name).arg(Labels.formatNumber(targetLine.target)).arg(targetLine.unit)
+            label: Labels.fill(qsTr("%1: target %2 %3"), [targetLine.name, Labels.formatNumber(targetLine.target), targetLine.unit])
             axisIndex: targetLine.slotIndex >= 0 && targetLine.slotIndex < root.maxSeries
                        ? root.slots[targetLine.slotIndex].axisIndex : -1
             shown: targetLine.hasTarget && (targetLine.axisIndex === 0 || targetLine.axisIndex === 1)

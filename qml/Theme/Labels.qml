@@ -9,6 +9,12 @@ QtObject {
 
     readonly property real beijingOffsetMs: 8 * 3600 * 1000
 
+    // Fills %1..%9 of a translated template in one pass. Chained .arg() calls would also fill markers that
+    // came in with an earlier value: an actor named "%2" taken from a payload would show the next value.
+    function fill(template: string, values): string {
+        return template.replace(/%([1-9])/g, (marker, n) => n <= values.length ? String(values[n - 1]) : marker);
+    }
+
     function kindLabel(kind: string): string {
         switch (kind) {
         case "traffic_accident":

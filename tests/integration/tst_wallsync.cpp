@@ -113,6 +113,7 @@ private:
         payload.insert(QStringLiteral("ts"), QDateTime::currentMSecsSinceEpoch());
         payload.insert(QStringLiteral("seq"), ++m_seq);
         payload.insert(QStringLiteral("console"), QStringLiteral("leader-hall"));
+        payload.insert(QStringLiteral("role"), QStringLiteral("leader"));
         m_leader->publish(
             QStringLiteral("xy/v1/wall/main/control"), QJsonDocument(payload).toJson(QJsonDocument::Compact), 1, true);
     }

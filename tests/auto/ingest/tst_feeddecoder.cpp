@@ -94,7 +94,7 @@ QJsonObject actionObject()
 QJsonObject wallObject()
 {
     return QJsonObject { { "ts", kNow }, { "seq", 12 }, { "page", "overview" },
-        { "focus_incident", "INC-20261129-0007" }, { "console", "leader-1" } };
+        { "focus_incident", "INC-20261129-0007" }, { "console", "leader-1" }, { "role", "leader" } };
 }
 
 QByteArray json(const QJsonObject& object)
@@ -875,7 +875,7 @@ private Q_SLOTS:
 
         QJsonObject dispatcher = valid;
         dispatcher.insert("role", "dispatcher");
-        COMPARE_OUTCOME(FeedDecoder().decode(topic, json(dispatcher), kNow), QStringLiteral("out_of_range"));
+        COMPARE_OUTCOME(FeedDecoder().decode(topic, json(dispatcher), kNow), QStringLiteral("forbidden"));
         QJsonObject tooLong = valid;
         tooLong.insert("text", QString(501, u'字'));
         COMPARE_OUTCOME(FeedDecoder().decode(topic, json(tooLong), kNow), QStringLiteral("out_of_range"));
@@ -990,8 +990,11 @@ private Q_SLOTS:
         QJsonObject object = actionObject();
         object.insert("role", "wall");
         const auto result = FeedDecoder().decode(kActionTopic, json(object), kNow);
-        COMPARE_OUTCOME(result, QStringLiteral("out_of_range"));
-        QVERIFY2(detailOf(result).startsWith(QLatin1String("role: ")), qPrintable(detailOf(result)));
+        // A person's doing, not garbage: forbidden, naming who tried.
+        COMPARE_OUTCOME(result, QStringLiteral("forbidden"));
+        QVERIFY2(detailOf(result).contains(QLatin1String("\"wall\""))
+                && detailOf(result).contains(QLatin1String("console-1")),
+            qPrintable(detailOf(result)));
     }
 
     void actionsAreALiveFeed_data()
