@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace citybrain {
 
@@ -213,6 +214,11 @@ void IncidentBook::refold(Entry& entry)
     entry.folded = fold(latest, entry.reportedMs, entry.actions);
 }
 
+bool IncidentBook::supersedes(const IncidentEvent& event, const IncidentEvent& latest)
+{
+    return std::tie(event.tsMs, event.source, event.seq) >= std::tie(latest.tsMs, latest.source, latest.seq);
+}
+
 void IncidentBook::applyEvent(const IncidentEvent& event)
 {
     Entry& entry = m_entries[event.id];
@@ -221,7 +227,7 @@ void IncidentBook::applyEvent(const IncidentEvent& event)
         entry.reportedMs = event.tsMs;
     } else {
         entry.reportedMs = std::min(entry.reportedMs, event.tsMs);
-        if (event.tsMs >= entry.latest->tsMs)
+        if (supersedes(event, *entry.latest))
             entry.latest = event;
     }
     refold(entry);

@@ -54,6 +54,10 @@ public:
         const IncidentEvent& latest, qint64 reportedMs, std::vector<IncidentAction> actions);
     // The total order the fold uses.
     [[nodiscard]] static bool ordered(const IncidentAction& a, const IncidentAction& b);
+    // Whether `event` replaces `latest` as an incident's newest source event: later `ts`; on a tie the
+    // greater (source, seq), so that consoles receiving two sources' events in different orders agree.
+    // The store's upsert (HistoryStore) decides the same way.
+    [[nodiscard]] static bool supersedes(const IncidentEvent& event, const IncidentEvent& latest);
 
 private:
     struct Entry

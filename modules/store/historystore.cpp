@@ -256,7 +256,8 @@ struct HistoryStore::Writer
                 " first_ts_ms=MIN(first_ts_ms, excluded.first_ts_ms), ts_ms=excluded.ts_ms, kind=excluded.kind,"
                 " severity=excluded.severity, status=excluded.status, title=excluded.title,"
                 " description=excluded.description, district=excluded.district, lon=excluded.lon,"
-                " lat=excluded.lat WHERE excluded.ts_ms >= incident.ts_ms")
+                " lat=excluded.lat WHERE (excluded.ts_ms, excluded.source, excluded.seq)"
+                " >= (incident.ts_ms, incident.source, incident.seq)")
             && upsertIndicator.prepare(db,
                 "INSERT INTO indicator_meta(id,name,name_en,unit,value,target,has_target,higher_is_better,ts_ms,seq)"
                 " VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"

@@ -123,7 +123,7 @@ bool IncidentStore::save(const std::vector<IncidentEvent>& events, QString* erro
         " first_ts_ms=MIN(first_ts_ms, excluded.first_ts_ms), ts_ms=excluded.ts_ms, kind=excluded.kind,"
         " severity=excluded.severity, status=excluded.status, title=excluded.title,"
         " description=excluded.description, district=excluded.district, lon=excluded.lon, lat=excluded.lat"
-        " WHERE excluded.ts_ms >= incident.ts_ms"));
+        " WHERE (excluded.ts_ms, excluded.source, excluded.seq) >= (incident.ts_ms, incident.source, incident.seq)"));
     for (const IncidentEvent& event : events) {
         upsert.addBindValue(text(event.id));
         upsert.addBindValue(text(event.source));

@@ -208,6 +208,24 @@ private Q_SLOTS:
         QVERIFY(line("c2-000002").wonByActor.isEmpty());
     }
 
+    void twoSourcesAtTheSameMomentGiveOneStateWhateverTheArrivalOrder()
+    {
+        IncidentEvent police = fireEvent();
+        police.source = QStringLiteral("110-police");
+        police.title = QStringLiteral("from the police");
+        IncidentEvent fire = police;
+        fire.source = QStringLiteral("119-fire");
+        fire.title = QStringLiteral("from the fire brigade");
+        IncidentBook one;
+        one.applyEvent(police);
+        one.applyEvent(fire);
+        IncidentBook other;
+        other.applyEvent(fire);
+        other.applyEvent(police);
+        QCOMPARE(one.find(incidentId)->latest.title, other.find(incidentId)->latest.title);
+        QCOMPARE(one.find(incidentId)->latest.source, QStringLiteral("119-fire")); // the greater source
+    }
+
     void everyArrivalOrderConvergesToTheSameCase()
     {
         const std::vector<IncidentAction> actions = scenario();
