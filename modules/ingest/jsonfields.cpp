@@ -116,10 +116,15 @@ std::optional<QString> timestampWindowError(
         earliest = std::numeric_limits<qint64>::min();
     if (qAddOverflow(nowMs, maxFutureMs, &latest))
         latest = std::numeric_limits<qint64>::max();
+    // The distance saturates: a timestamp near either end of the range must not overflow the message.
+    const auto distance = [](qint64 a, qint64 b) {
+        qint64 d = 0;
+        return qSubOverflow(a, b, &d) ? std::numeric_limits<qint64>::max() : d;
+    };
     if (ms > latest)
-        return QStringLiteral("%1 ms in the future (at most %2 allowed)").arg(ms - nowMs).arg(maxFutureMs);
+        return QStringLiteral("%1 ms in the future (at most %2 allowed)").arg(distance(ms, nowMs)).arg(maxFutureMs);
     if (limitPast && ms < earliest)
-        return QStringLiteral("%1 ms in the past (at most %2 allowed)").arg(nowMs - ms).arg(maxPastMs);
+        return QStringLiteral("%1 ms in the past (at most %2 allowed)").arg(distance(nowMs, ms)).arg(maxPastMs);
     return std::nullopt;
 }
 

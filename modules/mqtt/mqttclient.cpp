@@ -184,9 +184,14 @@ QString refusalReason(const mqtt::token& token)
     default:
         break;
     }
-    if (token.get_reason_code() >= 0x80)
-        return QString::fromStdString(mqtt::exception::reason_code_str(token.get_reason_code()));
-    return QStringLiteral("%1 (%2)").arg(QString::fromStdString(mqtt::exception::error_str(rc))).arg(rc);
+    const QString reason = QString::fromStdString(mqtt::exception::reason_code_str(token.get_reason_code()));
+    if (token.get_reason_code() >= 0x80 && !reason.isEmpty())
+        return reason;
+    const QString error = QString::fromStdString(mqtt::exception::error_str(rc));
+    // Paho reports a refused or unreachable TCP connection as a bare failure (-1).
+    if (rc == -1 || error.isEmpty())
+        return QStringLiteral("no connection: refused, unreachable or timed out (Paho code %1)").arg(rc);
+    return QStringLiteral("%1 (Paho code %2)").arg(error).arg(rc);
 }
 
 } // namespace
