@@ -17,8 +17,13 @@ namespace {
 QString adcodeOf(const QJsonObject& properties)
 {
     const QJsonValue code = properties.value(QLatin1String("adcode"));
-    if (code.isDouble())
-        return QString::number(static_cast<qint64>(code.toDouble()));
+    if (code.isDouble()) {
+        // Converting a number beyond qint64 (1e19) is undefined: such a value is no adcode at all.
+        const double number = code.toDouble();
+        if (!(std::abs(number) < 1e18))
+            return {};
+        return QString::number(static_cast<qint64>(number));
+    }
     return code.toString();
 }
 

@@ -25,6 +25,8 @@ private slots:
     void nonFeatureCollectionGivesErrorAndEmptyLayer();
     void featureWithInvalidCoordinateIsSkipped_data();
     void featureWithInvalidCoordinateIsSkipped();
+    void featureWithAdcodeBeyondAnIntegerIsSkipped_data();
+    void featureWithAdcodeBeyondAnIntegerIsSkipped();
     void seatDefaultsToBoundsCentreWithoutSeatFile();
     void missingSeatFileKeepsDistrictsAndReportsError();
 
@@ -193,6 +195,26 @@ void TestDistrictLayer::featureWithInvalidCoordinateIsSkipped()
     QCOMPARE(layer.districts().front().adcode, QStringLiteral("100001"));
     QCOMPARE(layer.find(QStringLiteral("100002")), nullptr);
     QCOMPARE(layer.bounds(), QRectF(1, 1, 1, 1));
+}
+
+// Found by tests/fuzz (fuzz_geojson): a numeric adcode beyond qint64 was converted with undefined behaviour.
+void TestDistrictLayer::featureWithAdcodeBeyondAnIntegerIsSkipped_data()
+{
+    QTest::addColumn<QByteArray>("adcode");
+    QTest::newRow("1e19") << QByteArray("1e19");
+    QTest::newRow("-1e19") << QByteArray("-1e19");
+    QTest::newRow("1e300") << QByteArray("1e300");
+}
+
+void TestDistrictLayer::featureWithAdcodeBeyondAnIntegerIsSkipped()
+{
+    QFETCH(QByteArray, adcode);
+    const QByteArray bad = R"({"type":"Feature","properties":{"adcode":)" + adcode
+        + R"(,"name":"Bad"},"geometry":{"type":"Polygon","coordinates":[[[5,5],[6,5],[6,6],[5,6],[5,5]]]}})";
+    const QString path = write("huge-adcode.geojson", collection(validFeature + "," + bad));
+    const DistrictLayer layer = DistrictLayer::load(path, QString());
+    QCOMPARE(layer.districts().size(), size_t(1));
+    QCOMPARE(layer.districts().front().adcode, QStringLiteral("100001"));
 }
 
 void TestDistrictLayer::seatDefaultsToBoundsCentreWithoutSeatFile()
