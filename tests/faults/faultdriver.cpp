@@ -103,9 +103,13 @@ int main(int argc, char** argv)
         QStringLiteral("Seed of the fault durations (default 1)."), QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption binOption(QStringLiteral("bin-dir"),
         QStringLiteral("Folder of citybrain and citybrain-sim (default: this program's)."), QStringLiteral("DIR"));
+    const QCommandLineOption autosaveOption(QStringLiteral("broker-autosave"),
+        QStringLiteral("Mosquitto's autosave_interval in seconds (default: the embedded broker's 30)."),
+        QStringLiteral("S"));
     const QCommandLineOption workOption(
         QStringLiteral("work-dir"), QStringLiteral("Keep the database and logs here."), QStringLiteral("DIR"));
-    parser.addOptions({ shortRun, longRun, repeatOption, faultsOption, seedOption, binOption, workOption });
+    parser.addOptions(
+        { shortRun, longRun, repeatOption, faultsOption, seedOption, binOption, autosaveOption, workOption });
     parser.process(app);
 
     Profile profile;
@@ -132,6 +136,7 @@ int main(int argc, char** argv)
     FaultRig::Settings settings;
     settings.binDir = parser.isSet(binOption) ? parser.value(binOption) : QCoreApplication::applicationDirPath();
     settings.workDir = workDir;
+    settings.brokerAutosaveSeconds = parser.value(autosaveOption).toInt();
     FaultRig rig(settings);
     QString error;
     if (!rig.start(&error)) {

@@ -39,11 +39,20 @@ QString notedIncident()
     return incidentId(0, 1);
 }
 
+EmbeddedBroker::Settings brokerSettings(const FaultRig::Settings& settings)
+{
+    EmbeddedBroker::Settings broker;
+    if (settings.brokerAutosaveSeconds > 0)
+        broker.extraConfig = QStringLiteral("autosave_interval %1").arg(settings.brokerAutosaveSeconds);
+    return broker;
+}
+
 } // namespace
 
 FaultRig::FaultRig(Settings settings, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_broker(brokerSettings(m_settings))
 {
     m_tick.setInterval(20);
     connect(&m_tick, &QTimer::timeout, this, &FaultRig::publishDue);

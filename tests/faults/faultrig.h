@@ -37,6 +37,9 @@ public:
         double notesPerSecond = 2;
         int simRate = 200; // the simulator's default
         QString appSize = QStringLiteral("1280x720");
+        // Mosquitto's persistence interval (0: the embedded broker's own, 30 s). A crashed broker comes back
+        // with the sessions of its last save.
+        int brokerAutosaveSeconds = 0;
     };
 
     explicit FaultRig(Settings settings, QObject* parent = nullptr);
