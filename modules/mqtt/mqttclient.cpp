@@ -54,6 +54,7 @@ MqttClient::MqttClient(MqttSettings settings, QObject* parent)
     });
     m_connectDone = std::make_unique<ActionListener>([this](bool ok, const mqtt::token& token) {
         if (!ok) {
+            m_connectInFlight = false;
             logRefusal(token);
             tryNextServer();
         }
@@ -155,9 +156,12 @@ void MqttClient::connectOnce()
         m_server = uri;
     }
     m_options->set_servers(std::make_shared<mqtt::string_collection>(std::vector<std::string> { toStd(uri) }));
+    m_reconnectPending = false;
+    m_connectInFlight = true;
     try {
         m_client->connect(*m_options, nullptr, *m_connectDone);
     } catch (const mqtt::exception& e) {
+        m_connectInFlight = false;
         qCWarning(lcMqtt) << "connect to" << uri << "failed:" << e.what();
         tryNextServer();
     }
@@ -227,7 +231,10 @@ void MqttClient::tryNextServer()
 
 void MqttClient::scheduleReconnect()
 {
-    if (m_stopping)
+    // One attempt at a time: a connection dropped during its handshake reports both a lost connection and
+    // a failed connect, and two attempts with one client id would take the session from each other (the
+    // broker closes the older), over and over.
+    if (m_stopping || m_connectInFlight || m_reconnectPending.exchange(true))
         return;
     const int delay = reconnectDelayMs(m_attempt++, QRandomGenerator::global()->generateDouble());
     QMetaObject::invokeMethod(
@@ -288,6 +295,7 @@ void MqttClient::onConnected(const std::string& cause)
     Q_UNUSED(cause);
     if (m_everConnected.exchange(true))
         ++m_reconnects;
+    m_connectInFlight = false;
     m_attempt = 0;
     m_failedAttempts = 0;
     if (m_settings.subscriptions.isEmpty())

@@ -108,6 +108,8 @@ private:
     std::atomic<bool> m_everConnected { false };
     std::atomic<qint64> m_reconnects { 0 };
     std::atomic<qint64> m_failedAttempts { 0 }; // since the last successful connect
+    std::atomic<bool> m_connectInFlight { false }; // a connect was started and has not ended yet
+    std::atomic<bool> m_reconnectPending { false }; // a reconnect is scheduled
     std::atomic<qint64> m_lastRefusalLogMs { 0 };
 };
 
