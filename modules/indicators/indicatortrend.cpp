@@ -1,5 +1,6 @@
 #include "indicatortrend.h"
 
+#include "downsample.h"
 #include "indicatormodel.h"
 
 #include <QChart>
@@ -10,6 +11,7 @@
 #include <QXYSeries>
 
 #include <algorithm>
+#include <cmath>
 
 namespace citybrain {
 
@@ -91,10 +93,36 @@ QString IndicatorTrend::unit() const
     return m_model ? m_model->unit(m_id) : QString();
 }
 
+void IndicatorTrend::setWindowMs(double windowMs)
+{
+    windowMs = std::isfinite(windowMs) ? std::max(0.0, windowMs) : 0.0;
+    if (m_windowMs == windowMs)
+        return;
+    m_windowMs = windowMs;
+    Q_EMIT windowMsChanged();
+    reload();
+}
+
 void IndicatorTrend::reload()
 {
     m_points = m_model ? m_model->history(m_id) : QList<QPointF>();
+    if (m_windowMs > 0 && !m_points.isEmpty()) {
+        const double from = m_points.last().x() - m_windowMs;
+        const auto first = std::lower_bound(
+            m_points.cbegin(), m_points.cend(), from, [](const QPointF& p, double x) { return p.x() < x; });
+        m_points.remove(0, first - m_points.cbegin());
+    }
     m_segments = segmentsOf(m_points);
+    if (m_points.size() > maxShownPoints) {
+        // One set of columns over the whole window, so every segment is cut the same way.
+        const double from = m_points.first().x();
+        const double to = m_points.last().x();
+        for (QList<QPointF>& segment : m_segments) {
+            const std::vector<QPointF> kept
+                = m4(std::vector<QPointF>(segment.cbegin(), segment.cend()), from, to, maxShownPoints / 4);
+            segment = QList<QPointF>(kept.cbegin(), kept.cend());
+        }
+    }
     m_min = m_max = m_points.isEmpty() ? 0 : m_points.first().y();
     for (const QPointF& point : std::as_const(m_points)) {
         m_min = std::min(m_min, point.y());

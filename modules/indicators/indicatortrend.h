@@ -28,6 +28,8 @@ class IndicatorTrend : public QObject
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString indicatorId READ indicatorId WRITE setIndicatorId NOTIFY indicatorIdChanged)
+    // The time shown, back from the newest value, in ms; 0: the whole retained history.
+    Q_PROPERTY(double windowMs READ windowMs WRITE setWindowMs NOTIFY windowMsChanged)
     Q_PROPERTY(QString name READ name NOTIFY pointsChanged)
     Q_PROPERTY(QString unit READ unit NOTIFY pointsChanged)
     Q_PROPERTY(double minValue READ minValue NOTIFY pointsChanged)
@@ -43,6 +45,10 @@ public:
     static constexpr qint64 minGapMs = 30000;
     // A pause longer than this many typical spacings is a gap.
     static constexpr int gapSpacings = 3;
+    // A line gets at most this many points (M4 over maxShownPoints / 4 columns of the window): what a
+    // chart draws, and what it costs each second, must not grow with the retained history (an hour of
+    // 1-second values is 3,600 points per line, redrawn at every new value).
+    static constexpr int maxShownPoints = 1200;
     // The gap threshold for these points (sorted by x, in ms): gapSpacings x the (lower) median of the
     // spacings between consecutive points, and at least minGapMs. With a single spacing the cadence is
     // unknown and that spacing is never a gap.
@@ -58,24 +64,30 @@ public:
 
     [[nodiscard]] QString indicatorId() const { return m_id; }
     void setIndicatorId(const QString& id);
+    [[nodiscard]] double windowMs() const { return m_windowMs; }
+    void setWindowMs(double windowMs);
     [[nodiscard]] QString name() const;
     [[nodiscard]] QString unit() const;
     [[nodiscard]] double minValue() const { return m_min; }
     [[nodiscard]] double maxValue() const { return m_max; }
     [[nodiscard]] double firstMs() const { return m_points.isEmpty() ? 0 : m_points.first().x(); }
     [[nodiscard]] double lastMs() const { return m_points.isEmpty() ? 0 : m_points.last().x(); }
+    // The values in the window; min/max/first/last are theirs.
     [[nodiscard]] int pointCount() const { return static_cast<int>(m_points.size()); }
     [[nodiscard]] int segmentCount() const { return static_cast<int>(m_segments.size()); }
     [[nodiscard]] const QList<QPointF>& points() const { return m_points; }
+    // The runs of points as drawn: cut at gaps, each downsampled when the window holds more than
+    // maxShownPoints values (M4 keeps every column's first, last, min and max, so no peak is lost).
     [[nodiscard]] const QList<QList<QPointF>>& segments() const { return m_segments; }
 
-    // Shows the history in a QXYSeries. A LineSeries or SplineSeries gets the first segment, and
+    // Shows the window's values in a QXYSeries. A LineSeries or SplineSeries gets the first segment, and
     // one sibling series per further segment on its chart (added or removed as the gaps change); a
     // lone point between two gaps is drawn as a dot. A ScatterSeries gets every point.
     Q_INVOKABLE void fill(QObject* series);
 
 Q_SIGNALS:
     void indicatorIdChanged();
+    void windowMsChanged();
     void pointsChanged();
 
 private:
@@ -93,6 +105,7 @@ private:
 
     IndicatorModel* m_model = nullptr;
     QString m_id;
+    double m_windowMs = 0;
     QList<QPointF> m_points;
     QList<QList<QPointF>> m_segments;
     double m_min = 0;

@@ -2,20 +2,58 @@
 
 #include "metricsregistry.h"
 
-#include <QHttpServer>
+#include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QHttpServerResponse>
 #include <QLoggingCategory>
 #include <QSemaphore>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QThread>
 
 namespace citybrain {
 
 Q_LOGGING_CATEGORY(lcMetrics, "citybrain.metrics")
 
-// The QHttpServer and its sockets are created, used and destroyed inside run(): every object lives on this
+// GET /metrics, and 404 for everything else. Not QHttpServer: it keeps every connection open, even when the
+// client asks "Connection: close" (a plain HTTP/1.1 client reading to the end then waits for its timeout).
+class MetricsHttp final : public QAbstractHttpServer
+{
+public:
+    explicit MetricsHttp(const MetricsRegistry& registry)
+        : m_registry(registry)
+    { }
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        if (request.method() != QHttpServerRequest::Method::Get || request.url().path() != QLatin1String("/metrics"))
+            return false; // missingHandler()
+        makeResponder(request, socket).write(m_registry.render(), QByteArray(MetricsRegistry::contentType));
+        closeIfAsked(request, socket);
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        makeResponder(request, socket)
+            .write(QByteArrayLiteral("Not found: metrics are at /metrics\n"),
+                QByteArrayLiteral("text/plain; charset=utf-8"), QHttpServerResponder::StatusCode::NotFound);
+        closeIfAsked(request, socket);
+    }
+
+private:
+    static void closeIfAsked(const QHttpServerRequest& request, QTcpSocket* socket)
+    {
+        // After the responder is gone; the socket writes out what it holds before it closes.
+        if (request.value(QByteArrayLiteral("connection")).trimmed().compare("close", Qt::CaseInsensitive) == 0)
+            QMetaObject::invokeMethod(socket, &QTcpSocket::disconnectFromHost, Qt::QueuedConnection);
+    }
+
+    const MetricsRegistry& m_registry;
+};
+
+// The HTTP server and its sockets are created, used and destroyed inside run(): every object lives on this
 // thread, and quitting the event loop tears them down before the thread ends.
 class MetricsServerThread final : public QThread
 {
@@ -48,16 +86,9 @@ public:
 protected:
     void run() override
     {
-        QHttpServer http;
-        const MetricsRegistry* registry = &m_registry;
-        http.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
-            [registry] { return QHttpServerResponse(QByteArray(MetricsRegistry::contentType), registry->render()); });
-        http.setMissingHandler([](const QHttpServerRequest&, QHttpServerResponder&& responder) {
-            responder.write(QByteArrayLiteral("Not found: metrics are at /metrics\n"),
-                QByteArrayLiteral("text/plain; charset=utf-8"), QHttpServerResponder::StatusCode::NotFound);
-        });
+        MetricsHttp http(m_registry);
 
-        // Our own QTcpServer (a child of the QHttpServer) so that a failed bind has a reason.
+        // Our own QTcpServer (a child of the HTTP server) so that a failed bind has a reason.
         auto* tcp = new QTcpServer(&http);
         if (!tcp->listen(m_requestedAddress, m_requestedPort)) {
             m_error = QStringLiteral("cannot listen on %1: %2")

@@ -29,37 +29,40 @@ Panel {
     component TickerStrip: Row {
         id: stripRow
 
-        readonly property int incidentCount: stripRow.countShown("incident")
-        readonly property int alarmCount: stripRow.countShown("alarm")
+        readonly property int incidentCount: alarmIncidents.count
+        readonly property int alarmCount: activeAlarms.count
         readonly property int itemCount: stripRow.incidentCount + stripRow.alarmCount
         readonly property real gap: Theme.spacingLarge * 3
 
-        function countShown(kind: string): int {
-            let n = 0;
-            for (let i = 0; i < stripRow.visibleChildren.length; ++i) {
-                if (stripRow.visibleChildren[i].tickerKind === kind)
-                    ++n;
-            }
-            return n;
-        }
-
         spacing: stripRow.gap
 
+        // Only the rows shown get a delegate: the incidents model holds up to 500 of the day's incidents.
+        FlaggedRows {
+            id: alarmIncidents
+
+            sourceModel: Incidents
+            flag: "alarm"
+        }
+
+        FlaggedRows {
+            id: activeAlarms
+
+            sourceModel: SensorAlarms
+            flag: "active"
+        }
+
         Repeater {
-            model: Incidents
+            model: alarmIncidents
 
             TickerItem {
                 id: incidentItem
 
-                required property bool alarm
                 required property int priority
                 required property string kind
                 required property string title
                 required property string districtName
                 required property double reportedMs
 
-                tickerKind: "incident"
-                visible: incidentItem.alarm
                 glyph: Theme.priorityMarker(incidentItem.priority) + " " + Labels.priorityLabel(incidentItem.priority)
                 glyphColor: Theme.priorityColor(incidentItem.priority)
                 where: incidentItem.districtName
@@ -69,20 +72,17 @@ Panel {
         }
 
         Repeater {
-            model: SensorAlarms
+            model: activeAlarms
 
             TickerItem {
                 id: alarmItem
 
-                required property bool active
                 required property int severity
                 required property bool anomaly
                 required property string explanation
                 required property string districtName
                 required property double sinceMs
 
-                tickerKind: "alarm"
-                visible: alarmItem.active
                 glyph: Theme.severityMarker(alarmItem.severity) + " " + Labels.severityLabel(alarmItem.severity)
                        + (alarmItem.anomaly ? " · " + qsTr("Anomaly") : "")
                 glyphColor: Theme.severityColor(alarmItem.severity)
@@ -97,7 +97,6 @@ Panel {
     component TickerItem: Row {
         id: tickerItem
 
-        property string tickerKind
         property string glyph
         property color glyphColor
         property string where

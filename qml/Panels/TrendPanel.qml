@@ -113,8 +113,8 @@ Panel {
         }
         if (last <= 0)
             return;
-        // The window, but no wider than the data, and at least a minute of axis so that the first
-        // points do not fill the width. Older points stay in the series, outside the axis.
+        // The window (the trends hold only its values), but no wider than the data, and at least a
+        // minute of axis so that the first points do not fill the width.
         first = Math.max(first, last - root.hours * 3600 * 1000);
         first = Math.min(first, last - 60 * 1000);
         timeAxis.min = new Date(first);
@@ -152,6 +152,7 @@ Panel {
 
         property string indicatorId
         property int axisIndex: -1
+        property real windowMs
         required property LineSeries leftSeries
         required property LineSeries rightSeries
         readonly property string unitKey: slot.probe.pointCount === 0 ? ""
@@ -160,12 +161,14 @@ Panel {
 
         readonly property IndicatorTrend probe: IndicatorTrend {
             indicatorId: slot.indicatorId
+            windowMs: slot.windowMs
             onPointsChanged: slot.redrawn()
         }
         readonly property IndicatorTrend left: IndicatorTrend {
             id: left
 
             indicatorId: slot.axisIndex === 0 ? slot.indicatorId : ""
+            windowMs: slot.windowMs
             onPointsChanged: {
                 left.fill(slot.leftSeries);
                 slot.redrawn();
@@ -175,6 +178,7 @@ Panel {
             id: right
 
             indicatorId: slot.axisIndex === 1 ? slot.indicatorId : ""
+            windowMs: slot.windowMs
             onPointsChanged: {
                 right.fill(slot.rightSeries);
                 slot.redrawn();
@@ -238,6 +242,7 @@ Panel {
         axisIndex: root.axisOf(slot0.unitKey)
         leftSeries: left0
         rightSeries: right0
+        windowMs: root.hours * 3600 * 1000
         onRedrawn: root.refresh()
     }
 
@@ -248,6 +253,7 @@ Panel {
         axisIndex: root.axisOf(slot1.unitKey)
         leftSeries: left1
         rightSeries: right1
+        windowMs: root.hours * 3600 * 1000
         onRedrawn: root.refresh()
     }
 
@@ -258,6 +264,7 @@ Panel {
         axisIndex: root.axisOf(slot2.unitKey)
         leftSeries: left2
         rightSeries: right2
+        windowMs: root.hours * 3600 * 1000
         onRedrawn: root.refresh()
     }
 
@@ -268,6 +275,7 @@ Panel {
         axisIndex: root.axisOf(slot3.unitKey)
         leftSeries: left3
         rightSeries: right3
+        windowMs: root.hours * 3600 * 1000
         onRedrawn: root.refresh()
     }
 

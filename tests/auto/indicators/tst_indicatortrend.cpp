@@ -143,6 +143,64 @@ private Q_SLOTS:
         trend.fill(nullptr); // not a series: nothing happens
     }
 
+    // A chart of the last 10 minutes: the values before it neither draw nor stretch the value axis.
+    void theWindowHoldsOnlyItsValues()
+    {
+        IndicatorModel model(nullptr);
+        IndicatorTrend trend(&model);
+        trend.setIndicatorId(QStringLiteral("air.aqi"));
+        const qint64 from = 1'800'000'000'000;
+        feed(model, QStringLiteral("air.aqi"), from, 1, secondMs, 500); // a spike an hour ago
+        feed(model, QStringLiteral("air.aqi"), from + secondMs, 3599, secondMs);
+        QCOMPARE(trend.maxValue(), 500.0);
+        QSignalSpy changed(&trend, &IndicatorTrend::pointsChanged);
+        trend.setWindowMs(10 * minuteMs);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(trend.pointCount(), 601); // both ends of the 10 minutes
+        QCOMPARE(trend.lastMs(), double(from + 3599 * secondMs));
+        QCOMPARE(trend.firstMs(), trend.lastMs() - 10 * minuteMs);
+        QCOMPARE(trend.maxValue(), 56.0);
+        QLineSeries series;
+        trend.fill(&series);
+        QCOMPARE(series.count(), 601);
+        QCOMPARE(series.at(0).x(), trend.firstMs());
+        trend.setWindowMs(-1); // nonsense from a layout: the whole history
+        QCOMPARE(trend.pointCount(), 3600);
+    }
+
+    // An hour of 1-second values is drawn with at most maxShownPoints points, every peak and both ends kept,
+    // and a gap still breaks the line.
+    void aLongHistoryIsDrawnWithBoundedPoints()
+    {
+        IndicatorModel model(nullptr);
+        IndicatorTrend trend(&model);
+        trend.setIndicatorId(QStringLiteral("air.aqi"));
+        const qint64 from = 1'800'000'000'000;
+        feed(model, QStringLiteral("air.aqi"), from, 1700, secondMs);
+        feed(model, QStringLiteral("air.aqi"), from + 1700 * secondMs, 1, secondMs, 300); // one peak
+        feed(model, QStringLiteral("air.aqi"), from + 1701 * secondMs, 899, secondMs);
+        // Down for 10 minutes, then back for 15.
+        feed(model, QStringLiteral("air.aqi"), from + 3200 * secondMs, 900, secondMs, 20);
+        QCOMPARE(trend.pointCount(), 3500);
+        QCOMPARE(trend.segmentCount(), 2);
+        int drawn = 0;
+        double peak = 0;
+        for (const QList<QPointF>& segment : trend.segments()) {
+            drawn += int(segment.size());
+            for (const QPointF& p : segment)
+                peak = std::max(peak, p.y());
+        }
+        QVERIFY2(drawn <= IndicatorTrend::maxShownPoints, qPrintable(QString::number(drawn)));
+        QVERIFY2(drawn >= IndicatorTrend::maxShownPoints / 4, qPrintable(QString::number(drawn)));
+        QCOMPARE(peak, 300.0);
+        QCOMPARE(trend.segments()[0].first().x(), double(from));
+        QCOMPARE(trend.segments()[0].last().x(), double(from + 2599 * secondMs));
+        QCOMPARE(trend.segments()[1].first().x(), double(from + 3200 * secondMs));
+        QCOMPARE(trend.segments()[1].last().x(), trend.lastMs());
+        QCOMPARE(trend.maxValue(), 300.0);
+        QCOMPARE(trend.minValue(), 20.0);
+    }
+
     void pausesBelowTheThresholdDoNotBreakTheLine()
     {
         // 1 Hz with a 20 s pause: below the 30 s minimum, one line.

@@ -1,12 +1,14 @@
 #include "metricsregistry.h"
 #include "metricsserver.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 
@@ -52,6 +54,8 @@ class TestMetricsServer : public QObject
 private Q_SLOTS:
     void servesMetricsWithCurrentValues();
     void otherPathIsNotFound();
+    void aClientAskingToCloseIsAnsweredAndClosed();
+    void aKeptConnectionServesTheNextScrape();
     void requestsAreServedOffTheCallingThread();
     void stopClosesThePort();
     void startAndStopTwice();
@@ -84,6 +88,62 @@ void TestMetricsServer::servesMetricsWithCurrentValues()
     HttpResult second = httpGet(server.port(), QStringLiteral("/metrics"));
     QVERIFY(second.finished);
     QVERIFY2(second.body.contains("\ncitybrain_messages_received_total 42\n"), second.body.constData());
+}
+
+// A scraper reading to the end (bash's /dev/tcp, curl --http1.0 style) must not wait for a timeout.
+void TestMetricsServer::aClientAskingToCloseIsAnsweredAndClosed()
+{
+    MetricsRegistry registry;
+    registry.counter(QStringLiteral("citybrain_messages_received_total"), QStringLiteral("r")).add(7);
+    MetricsServer server(registry);
+    QString error;
+    QVERIFY2(server.start(QHostAddress(QHostAddress::LocalHost), 0, &error), qPrintable(error));
+    for (const QByteArray& path : { QByteArray("/metrics"), QByteArray("/other") }) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress(QHostAddress::LocalHost), server.port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Close\r\n\r\n");
+        QByteArray answer;
+        QElapsedTimer waited;
+        waited.start();
+        while (socket.state() == QAbstractSocket::ConnectedState && waited.elapsed() < 5000) {
+            socket.waitForReadyRead(100);
+            answer += socket.readAll();
+        }
+        answer += socket.readAll();
+        QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+        if (path == "/metrics") {
+            QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+            QVERIFY2(answer.endsWith("\ncitybrain_messages_received_total 7\n"), answer.constData());
+        } else {
+            QVERIFY2(answer.startsWith("HTTP/1.1 404"), answer.constData());
+        }
+    }
+}
+
+void TestMetricsServer::aKeptConnectionServesTheNextScrape()
+{
+    MetricsRegistry registry;
+    registry.counter(QStringLiteral("citybrain_messages_received_total"), QStringLiteral("r"));
+    MetricsServer server(registry);
+    QString error;
+    QVERIFY2(server.start(QHostAddress(QHostAddress::LocalHost), 0, &error), qPrintable(error));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress(QHostAddress::LocalHost), server.port());
+    QVERIFY(socket.waitForConnected(5000));
+    for (int scrape = 0; scrape < 2; ++scrape) {
+        socket.write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answer;
+        QElapsedTimer waited;
+        waited.start();
+        while (!answer.endsWith("citybrain_messages_received_total 0\n") && waited.elapsed() < 5000) {
+            socket.waitForReadyRead(100);
+            answer += socket.readAll();
+        }
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QVERIFY2(answer.endsWith("citybrain_messages_received_total 0\n"), answer.constData());
+    }
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
 }
 
 void TestMetricsServer::otherPathIsNotFound()
