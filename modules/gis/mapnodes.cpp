@@ -167,6 +167,56 @@ void MapRootNode::syncSprites(QQuickWindow* window, Group& group, const std::vec
         place(window, group, i, m_atlas, draws[i].target, draws[i].source, QSGTexture::Linear);
 }
 
+void MapRootNode::syncAtlas(QQuickWindow* window, const MapFrame& frame)
+{
+    if (frame.atlasRevision == m_atlasRevision && m_atlas)
+        return;
+    // Every sprite node points at the old atlas: switch them before deleting it.
+    QSGTexture* atlas = frame.atlas.isNull() ? nullptr : window->createTextureFromImage(frame.atlas);
+    if (!atlas) {
+        resize(m_halos, 0);
+        resize(m_sprites, 0);
+    }
+    for (Group* group : { &m_halos, &m_sprites }) {
+        for (QSGImageNode* node : group->images)
+            node->setTexture(atlas);
+    }
+    delete m_atlas;
+    m_atlas = atlas;
+    m_atlasRevision = frame.atlasRevision;
+}
+
+void MapRootNode::syncSoftwareHalos(QQuickWindow* window, const MapFrame& frame)
+{
+    m_haloTranslation = frame.translation;
+    if (frame.halos.size() > maxSoftwareHaloNodes || !m_atlas) {
+        resize(m_halos, 0);
+        batchOf(window, m_halos)->setSprites(frame.atlas, frame.halos);
+        return;
+    }
+    if (m_halos.batch) {
+        m_halos.node->removeChildNode(m_halos.batch);
+        delete m_halos.batch;
+        m_halos.batch = nullptr;
+    }
+    // The pan is not a transform here (see PainterBatchNode::render): each halo carries it, cut to the map
+    // as the batch's clip would.
+    std::vector<SpriteDraw> placed;
+    placed.reserve(frame.halos.size());
+    for (const SpriteDraw& halo : frame.halos) {
+        const QRectF target = halo.target.translated(frame.translation);
+        const QRectF shown = target.intersected(frame.bounds);
+        if (shown.isEmpty())
+            continue;
+        const double sx = halo.source.width() / target.width();
+        const double sy = halo.source.height() / target.height();
+        placed.push_back({ shown,
+            QRectF(halo.source.x() + (shown.x() - target.x()) * sx, halo.source.y() + (shown.y() - target.y()) * sy,
+                shown.width() * sx, shown.height() * sy) });
+    }
+    syncSprites(window, m_halos, placed);
+}
+
 void MapRootNode::sync(QQuickWindow* window, const MapFrame& frame)
 {
     if (!m_background) {
@@ -186,6 +236,8 @@ void MapRootNode::sync(QQuickWindow* window, const MapFrame& frame)
     const bool contentChanged = frame.contentRevision != m_content;
     if (contentChanged)
         syncContent(window, frame);
+    else if (m_software && frame.translation != m_haloTranslation)
+        syncSoftwareHalos(window, frame);
     // After the content: the software renderer places nodes added under the pan with the pan as it last
     // saw it, so the matrix is (re)set once the children are in.
     if (m_software) {
@@ -203,30 +255,15 @@ void MapRootNode::syncContent(QQuickWindow* window, const MapFrame& frame)
 {
     m_content = frame.contentRevision;
     m_software = window->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
+    syncAtlas(window, frame);
     if (m_software) {
         syncImages(window, m_basemap, frame.basemapTiles, true);
         syncImages(window, m_overlay, frame.overlayTiles, true);
         syncImages(window, m_heat, frame.heat, true);
         syncImages(window, m_labels, frame.labels, false);
-        batchOf(window, m_halos)->setSprites(frame.atlas, frame.halos);
+        syncSoftwareHalos(window, frame);
         batchOf(window, m_sprites)->setSprites(frame.atlas, frame.sprites);
         return;
-    }
-
-    if (frame.atlasRevision != m_atlasRevision || !m_atlas) {
-        // Every sprite node points at the old atlas: switch them before deleting it.
-        QSGTexture* atlas = frame.atlas.isNull() ? nullptr : window->createTextureFromImage(frame.atlas);
-        if (!atlas) {
-            resize(m_halos, 0);
-            resize(m_sprites, 0);
-        }
-        for (Group* group : { &m_halos, &m_sprites }) {
-            for (QSGImageNode* node : group->images)
-                node->setTexture(atlas);
-        }
-        delete m_atlas;
-        m_atlas = atlas;
-        m_atlasRevision = frame.atlasRevision;
     }
 
     syncImages(window, m_basemap, frame.basemapTiles, true);

@@ -60,6 +60,8 @@ struct MapFrame
 // renderer spends tens of microseconds per node on dirty-region bookkeeping, so thousands of symbol
 // nodes would cost a 4K frame far more than painting them; hardware renderers batch image nodes that
 // share a texture into one draw call and keep using those.
+// Its dirty rectangle is the whole map, so a batch that changes every frame repaints the whole map every
+// frame: the pulsing halos are image nodes of their own (MapRootNode::maxSoftwareHaloNodes).
 class PainterBatchNode : public QSGRenderNode
 {
 public:
@@ -98,6 +100,12 @@ public:
     void sync(QQuickWindow* window, const MapFrame& frame);
     [[nodiscard]] int imageNodeCount() const;
 
+    // With the software renderer, up to this many halos are image nodes of their own, so that their pulse
+    // (an opacity change at every frame while an incident waits for acknowledgement) repaints only the
+    // halos, not the whole map under one batch. More than this: one batch (a full repaint is then cheaper
+    // than the per-node bookkeeping).
+    static constexpr size_t maxSoftwareHaloNodes = 200;
+
 private:
     struct Group
     {
@@ -111,6 +119,8 @@ private:
     void syncContent(QQuickWindow* window, const MapFrame& frame);
     void syncImages(QQuickWindow* window, Group& group, const std::vector<ImageDraw>& draws, bool smooth);
     void syncSprites(QQuickWindow* window, Group& group, const std::vector<SpriteDraw>& draws);
+    void syncSoftwareHalos(QQuickWindow* window, const MapFrame& frame);
+    void syncAtlas(QQuickWindow* window, const MapFrame& frame);
     QSGTexture* texture(QQuickWindow* window, const ImageDraw& draw);
     static void resize(Group& group, size_t count);
     static void place(QQuickWindow* window, Group& group, size_t index, QSGTexture* texture, const QRectF& target,
@@ -126,6 +136,7 @@ private:
     Group m_halos;
     Group m_sprites;
     bool m_software = false;
+    QPointF m_haloTranslation; // the software renderer's halo nodes are placed with the pan included
     quint64 m_content = ~quint64(0);
     quint64 m_atlasRevision = ~quint64(0);
     QSGTexture* m_atlas = nullptr;

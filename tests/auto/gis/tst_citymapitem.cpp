@@ -59,6 +59,7 @@ private slots:
     void districtsAreFilledAtTheirSeats();
     void districtNamesDoNotOverlap();
     void incidentMarkerShowsItsSeverityColour();
+    void aPulsingHaloDimsAndMovesWithItsMarker();
     void hiddenLayerDrawsNothing();
     void manyMarkersAreClusteredAtCityZoom();
     void clustersOpenUpWhenZoomingIn();
@@ -226,6 +227,33 @@ void TstCityMapItem::incidentMarkerShowsItsSeverityColour()
     const QImage image = m_window->grabWindow();
     const QPointF at = m_map->project(qindu.x(), qindu.y());
     QVERIFY2(countNear(image, at, 3, critical, 20) > 10, qPrintable(image.pixelColor(at.toPoint()).name()));
+}
+
+// The halo behind an incident nobody has acknowledged: drawn around the marker, dimmed by the pulse, and
+// moved with the map when it pans (the software renderer draws it apart from the other symbols).
+void TstCityMapItem::aPulsingHaloDimsAndMovesWithItsMarker()
+{
+    addIncident(QStringLiteral("fire-1"), qindu, 3, true);
+    m_map->setZoom(14);
+    m_map->setCenter(qindu);
+    QTRY_COMPARE(m_map->drawnSymbols(), 1);
+    const auto haloPixels = [&](const QImage& image) {
+        // A ring around the marker, outside the marker itself.
+        const QPointF at = m_map->project(qindu.x(), qindu.y());
+        return countNear(image, at, 24, critical, 60) - countNear(image, at, 8, critical, 60);
+    };
+    m_map->setPulse(1);
+    const int bright = haloPixels(m_window->grabWindow());
+    m_map->setPulse(0);
+    const int off = haloPixels(m_window->grabWindow());
+    QVERIFY2(bright > off + 50, qPrintable(QStringLiteral("%1 vs %2").arg(bright).arg(off)));
+    m_map->setPulse(1);
+    m_map->panBy(120, 80);
+    QTRY_VERIFY(QLineF(m_map->project(qindu.x(), qindu.y()), QPointF(800 + 120, 500 + 80)).length() < 2);
+    const QImage moved = m_window->grabWindow();
+    QVERIFY2(qAbs(haloPixels(moved) - bright) < bright / 5,
+        qPrintable(QStringLiteral("%1 vs %2").arg(haloPixels(moved)).arg(bright)));
+    QCOMPARE(countNear(moved, QPointF(800, 500), 24, critical, 60), 0); // none left where it was
 }
 
 void TstCityMapItem::hiddenLayerDrawsNothing()
