@@ -365,7 +365,7 @@ sleep_until() { # microseconds since T0
 scrape() { # -> the metrics text on stdout (bash's /dev/tcp: curl is not on a fresh Debian)
     exec 3<>"/dev/tcp/127.0.0.1/$METRICS_PORT" || return 1
     printf 'GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
-    # The server keeps the connection open despite "Connection: close": read Content-Length bytes, not to EOF.
+    # Content-Length bytes: the answer is complete without waiting for the close.
     local line length=""
     while IFS= read -r -t 10 line <&3; do
         line=${line%$'\r'}
